@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Domain.Common;
+
+namespace TrustFundManager.Api.Common;
+
+/// <summary>
+/// Turns exceptions into ProblemDetails: a rule of the fund into 400 or 409, a malformed request into 400
+/// (or 413), and anything unexpected into a 500 that says nothing about the internals.
+/// </summary>
+public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
+        CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            InvalidChangeException invalid => new ValidationProblemDetails(
+                invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The change breaks one of the fund's rules.",
+                Detail = invalid.Message,
+            },
+            DomainConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message,
+            },
+            DbUpdateConcurrencyException => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "Someone else changed this record at the same moment; read it again and retry.",
+            },
+            BadHttpRequestException badRequest => MalformedRequest(badRequest),
+            _ => null,
+        };
+
+        if (problem is null)
+        {
+            logger.LogError(exception, "Unhandled exception on {Method} {Path}", httpContext.Request.Method,
+                httpContext.Request.Path);
+            problem = new ProblemDetails
+            {
+                Status = StatusCodes.Status500InternalServerError,
+                Title = "An unexpected error occurred.",
+                Detail = "The error has been logged; quote the traceId when reporting it.",
+            };
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            ProblemDetails = problem,
+            Exception = exception,
+        });
+    }
+
+    private static ProblemDetails MalformedRequest(BadHttpRequestException exception)
+    {
+        if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
+            return new ProblemDetails
+            {
+                Status = StatusCodes.Status413PayloadTooLarge,
+                Title = "The request body is too large.",
+            };
+
+        // A JSON error names where in the body it happened ("$.seats"); report it as that field.
+        if (exception.InnerException is JsonException { Path: { } path })
+        {
+            var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+            return new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [field is "" or "$" ? "body" : field] = ["This value is malformed or of the wrong type."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request body is not valid JSON for this request.",
+            };
+        }
+
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [exception.Message] })
+        {
+            Status = exception.StatusCode,
+            Title = "The request could not be read.",
+        };
+    }
+}

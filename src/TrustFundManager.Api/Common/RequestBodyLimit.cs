@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace TrustFundManager.Api.Common;
+
+/// <summary>Refuses request bodies above <c>Api:MaxRequestBodyBytes</c> with a 413 before anything reads them.</summary>
+public sealed class RequestBodyLimitMiddleware(RequestDelegate next, ApiOptions options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+            throw new BadHttpRequestException("The request body is too large.", StatusCodes.Status413PayloadTooLarge);
+
+        var sizeFeature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+        if (sizeFeature is { IsReadOnly: false }) sizeFeature.MaxRequestBodySize = options.MaxRequestBodyBytes;
+        await next(context);
+    }
+}
+
+/// <summary>The <c>Api</c> configuration section.</summary>
+public sealed class ApiOptions
+{
+    public const string SectionName = "Api";
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using TrustFundManager.Api.Security;
+using TrustFundManager.Domain.Access;
+
+namespace TrustFundManager.Api.Development;
+
+/// <summary>
+/// Signs short-lived tokens for the demo users, in the Development environment only. The signing key comes
+/// from <c>DevIdentity:SigningKey</c> (base64, 32 bytes or more) or is made afresh at each start.
+/// </summary>
+public sealed class DevTokenIssuer
+{
+    public const string Issuer = "trustfundmanager-dev";
+    public const string Audience = "trustfundmanager-api";
+
+    private readonly SymmetricSecurityKey _key;
+    private readonly TimeSpan _lifetime;
+
+    public DevTokenIssuer(IConfiguration configuration)
+    {
+        var configuredKey = configuration["DevIdentity:SigningKey"];
+        var keyBytes = string.IsNullOrWhiteSpace(configuredKey)
+            ? RandomNumberGenerator.GetBytes(32)
+            : Convert.FromBase64String(configuredKey);
+        if (keyBytes.Length < 32) throw new InvalidOperationException("DevIdentity:SigningKey must be at least 32 bytes.");
+        _key = new SymmetricSecurityKey(keyBytes) { KeyId = "dev" };
+        _lifetime = TimeSpan.FromMinutes(configuration.GetValue("DevIdentity:TokenLifetimeMinutes", 480));
+    }
+
+    public TimeSpan Lifetime => _lifetime;
+
+    public string IssueFor(DevUser user, DateTimeOffset now)
+    {
+        var claims = new List<Claim>
+        {
+            new("sub", user.User),
+            new(CallerClaims.NameClaimType, user.DisplayName),
+            new("preferred_username", user.User),
+        };
+        claims.AddRange(user.Roles.Select(role => new Claim(CallerClaims.RoleClaimType, role)));
+        if (user.Country is not null) claims.Add(new Claim(ScopeClaims.Country, user.Country));
+        if (user.Organization is not null) claims.Add(new Claim(ScopeClaims.Organization, user.Organization));
+        if (user.Constituency is not null) claims.Add(new Claim(ScopeClaims.Constituency, user.Constituency));
+
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = Audience,
+            Subject = new ClaimsIdentity(claims),
+            IssuedAt = now.UtcDateTime,
+            NotBefore = now.UtcDateTime,
+            Expires = (now + _lifetime).UtcDateTime,
+            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.HmacSha256),
+        });
+    }
+
+    public TokenValidationParameters ValidationParameters() => new()
+    {
+        ValidIssuer = Issuer,
+        ValidAudience = Audience,
+        IssuerSigningKey = _key,
+        RoleClaimType = CallerClaims.RoleClaimType,
+        NameClaimType = CallerClaims.NameClaimType,
+        ClockSkew = TimeSpan.FromSeconds(30),
+    };
+}

@@ -1,0 +1,94 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Scalar.AspNetCore;
+using Serilog;
+using Serilog.Formatting.Compact;
+using TrustFundManager.Api.Common;
+using TrustFundManager.Api.Development;
+using TrustFundManager.Api.Security;
+using TrustFundManager.Infrastructure.Auditing;
+using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Infrastructure.Seeding;
+
+// `--seed-demo` is shorthand for the setting Seed:Demo=true.
+var builder = WebApplication.CreateBuilder(
+    args.Select(a => a == "--seed-demo" ? "--Seed:Demo=true" : a).ToArray());
+
+builder.Services.AddSerilog((services, logger) =>
+{
+    logger.ReadFrom.Configuration(builder.Configuration)
+        .ReadFrom.Services(services)
+        .Enrich.FromLogContext()
+        .Enrich.WithProperty("Application", "TrustFundManager");
+    if (builder.Environment.IsDevelopment())
+        logger.WriteTo.Console(outputTemplate:
+            "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
+    else
+        logger.WriteTo.Console(new RenderedCompactJsonFormatter());
+});
+
+var apiOptions = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
+builder.Services.AddSingleton(apiOptions);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = apiOptions.MaxRequestBodyBytes);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<IActorContext, HttpActorContext>();
+builder.Services.AddTrustFundDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+
+builder.Services.AddTrustFundAuthentication(builder.Configuration, builder.Environment);
+builder.Services.AddAuthorizationBuilder().AddTrustFundPolicies();
+
+builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+ValidationExtensions.UseJsonPropertyNamesInValidation();
+
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+{
+    context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+    context.ProblemDetails.Extensions["traceId"] =
+        System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
+    if (CorrelationIdMiddleware.Of(context.HttpContext) is { } correlationId)
+        context.ProblemDetails.Extensions["correlationId"] = correlationId;
+});
+builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+
+var app = builder.Build();
+
+await using (var scope = app.Services.CreateAsyncScope())
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+{
+    if (http.User.Identity?.IsAuthenticated == true) diagnostics.Set("User", http.User.UserId());
+});
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseMiddleware<RequestBodyLimitMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
+    .AllowAnonymous();
+
+if (app.Environment.IsDevelopment())
+{
+    app.MapOpenApi().AllowAnonymous();
+    app.MapScalarApiReference().AllowAnonymous();
+    app.MapDevIdentity();
+}
+
+app.MapEndpointGroups();
+app.Run();
+
+/// <summary>The API's entry point, visible to the test host.</summary>
+public partial class Program;

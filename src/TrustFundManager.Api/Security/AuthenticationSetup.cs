@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Tokens;
+using TrustFundManager.Api.Development;
+
+namespace TrustFundManager.Api.Security;
+
+public static class AuthenticationSetup
+{
+    public const string AzureAdSection = "AzureAd";
+
+    /// <summary>
+    /// Entra ID (Microsoft.Identity.Web) when an <c>AzureAd</c> section is configured; otherwise, in
+    /// Development only, tokens from the local development issuer. Anywhere else no token is accepted.
+    /// </summary>
+    public static IServiceCollection AddTrustFundAuthentication(this IServiceCollection services,
+        IConfiguration configuration, IHostEnvironment environment)
+    {
+        var azureAd = configuration.GetSection(AzureAdSection);
+        if (azureAd.Exists())
+        {
+            services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApi(azureAd);
+            services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            {
+                options.TokenValidationParameters.RoleClaimType = CallerClaims.RoleClaimType;
+                options.TokenValidationParameters.NameClaimType = CallerClaims.NameClaimType;
+            });
+            return services;
+        }
+
+        DevTokenIssuer? issuer = environment.IsDevelopment() ? new DevTokenIssuer(configuration) : null;
+        if (issuer is not null) services.AddSingleton(issuer);
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = issuer?.ValidationParameters() ?? new TokenValidationParameters
+                {
+                    // No issuer is configured: refuse every token rather than trust an unknown one.
+                    ValidateIssuerSigningKey = true,
+                    IssuerSigningKeys = [],
+                };
+            });
+        return services;
+    }
+}

@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using TrustFundManager.Domain.Access;
+
+namespace TrustFundManager.Api.Security;
+
+public static class CallerClaims
+{
+    /// <summary>Entra ID names the role claim <c>roles</c>; so do development tokens.</summary>
+    public const string RoleClaimType = "roles";
+    public const string NameClaimType = "name";
+
+    /// <summary>A stable id of the caller: Entra's object id, or the token's subject.</summary>
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue("oid")
+        ?? user.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier")
+        ?? user.FindFirstValue("sub")
+        ?? user.FindFirstValue(ClaimTypes.NameIdentifier)
+        ?? "anonymous";
+
+    public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) =>
+        Roles.All.Where(user.IsInRole).ToList();
+
+    public static string? Country(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaims.Country);
+    public static string? Organization(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaims.Organization);
+    public static string? Constituency(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaims.Constituency);
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using TrustFundManager.Domain.Access;
+
+namespace TrustFundManager.Api.Security;
+
+/// <summary>The named authorization policies; every endpoint states one of them.</summary>
+public static class Policies
+{
+    /// <summary>Any signed-in user of any role.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>The fund's reference data is read by every signed-in user.</summary>
+    public const string ReadReferenceData = nameof(ReadReferenceData);
+
+    /// <summary>Only the FMU and administrators change reference data and settings.</summary>
+    public const string ManageReferenceData = nameof(ManageReferenceData);
+
+    public const string ReadAuditLog = nameof(ReadAuditLog);
+
+    public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser())
+        .AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
+        .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.FundManager, Roles.Administrator));
+}

@@ -1,0 +1,102 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Api.Common;
+using TrustFundManager.Api.Security;
+using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Infrastructure.Data;
+
+namespace TrustFundManager.Api.Settings;
+
+public sealed record SettingsResponse(
+    string FundName,
+    decimal BudgetCeilingUsd,
+    int MinDurationMonths,
+    int MaxDurationMonths,
+    decimal AdministrativeAgentFeeRate,
+    decimal IndirectCostRate,
+    DecisionRule DecisionRule,
+    int QuorumNumerator,
+    int QuorumDenominator,
+    bool QuorumRequiresEveryConstituency)
+{
+    public static SettingsResponse From(FundSettingsValues v) => new(v.FundName, v.BudgetCeilingUsd,
+        v.MinDurationMonths, v.MaxDurationMonths, v.AdministrativeAgentFeeRate, v.IndirectCostRate, v.DecisionRule,
+        v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency);
+}
+
+public sealed record UpdateSettingsRequest(
+    string? FundName,
+    decimal? BudgetCeilingUsd,
+    int? MinDurationMonths,
+    int? MaxDurationMonths,
+    decimal? AdministrativeAgentFeeRate,
+    decimal? IndirectCostRate,
+    DecisionRule? DecisionRule,
+    int? QuorumNumerator,
+    int? QuorumDenominator,
+    bool? QuorumRequiresEveryConstituency)
+{
+    public bool IsComplete => FundName is not null && BudgetCeilingUsd is not null && MinDurationMonths is not null
+        && MaxDurationMonths is not null && AdministrativeAgentFeeRate is not null && IndirectCostRate is not null
+        && DecisionRule is not null && QuorumNumerator is not null && QuorumDenominator is not null
+        && QuorumRequiresEveryConstituency is not null;
+
+    /// <summary>Only called once the validator has seen every field present.</summary>
+    public FundSettingsValues ToValues() => new(FundName!, BudgetCeilingUsd!.Value, MinDurationMonths!.Value,
+        MaxDurationMonths!.Value, AdministrativeAgentFeeRate!.Value, IndirectCostRate!.Value, DecisionRule!.Value,
+        QuorumNumerator!.Value, QuorumDenominator!.Value, QuorumRequiresEveryConstituency!.Value);
+}
+
+public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSettingsRequest>
+{
+    public UpdateSettingsRequestValidator()
+    {
+        RuleFor(r => r.FundName).NotNull();
+        RuleFor(r => r.BudgetCeilingUsd).NotNull();
+        RuleFor(r => r.MinDurationMonths).NotNull();
+        RuleFor(r => r.MaxDurationMonths).NotNull();
+        RuleFor(r => r.AdministrativeAgentFeeRate).NotNull();
+        RuleFor(r => r.IndirectCostRate).NotNull();
+        RuleFor(r => r.DecisionRule).NotNull().IsInEnum();
+        RuleFor(r => r.QuorumNumerator).NotNull();
+        RuleFor(r => r.QuorumDenominator).NotNull();
+        RuleFor(r => r.QuorumRequiresEveryConstituency).NotNull();
+
+        // The rules between values are the domain's: report each broken one against its field.
+        RuleFor(r => r).Custom((request, context) =>
+        {
+            foreach (var (field, messages) in FundSettings.Problems(request.ToValues()))
+            foreach (var message in messages)
+                context.AddFailure(field, message);
+        }).When(r => r.IsComplete);
+    }
+}
+
+public sealed class SettingsEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/settings").WithTags("Reference data");
+
+        group.MapGet("/", Get).RequireAuthorization(Policies.ReadReferenceData)
+            .WithName("GetSettings")
+            .WithSummary("Reads the fund's settings: ceilings, duration limits, fees, decision rule and quorum.");
+        group.MapPut("/", Update).RequireAuthorization(Policies.ManageReferenceData)
+            .WithRequestValidation<UpdateSettingsRequest>()
+            .WithName("UpdateSettings")
+            .WithSummary("Replaces the fund's settings; every field is required.");
+    }
+
+    private static async Task<Ok<SettingsResponse>> Get(TrustFundDbContext db, CancellationToken ct) =>
+        TypedResults.Ok(SettingsResponse.From((await db.FundSettings.AsNoTracking().SingleAsync(ct)).Values));
+
+    private static async Task<Ok<SettingsResponse>> Update(UpdateSettingsRequest request, TrustFundDbContext db,
+        CancellationToken ct)
+    {
+        var settings = await db.FundSettings.SingleAsync(ct);
+        settings.Change(request.ToValues());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(SettingsResponse.From(settings.Values));
+    }
+}

@@ -1,0 +1,25 @@
+namespace TrustFundManager.Domain.Common;
+
+/// <summary>A fund rule refused an action. The API maps each kind to its HTTP answer.</summary>
+public abstract class DomainException(string message) : Exception(message);
+
+/// <summary>The action conflicts with the current state (HTTP 409).</summary>
+public sealed class DomainConflictException(string message) : DomainException(message);
+
+/// <summary>The request asks for a change that breaks a rule; the errors name the fields (HTTP 400).</summary>
+public sealed class InvalidChangeException : DomainException
+{
+    public InvalidChangeException(string field, string error)
+        : this(new Dictionary<string, string[]> { [field] = [error] })
+    {
+    }
+
+    public InvalidChangeException(IReadOnlyDictionary<string, string[]> errors)
+        : base("The change breaks one or more of the fund's rules.")
+    {
+        if (errors.Count == 0) throw new ArgumentException("At least one error is required.", nameof(errors));
+        Errors = errors;
+    }
+
+    public IReadOnlyDictionary<string, string[]> Errors { get; }
+}

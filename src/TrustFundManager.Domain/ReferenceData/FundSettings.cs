@@ -1,0 +1,112 @@
+using TrustFundManager.Domain.Common;
+
+namespace TrustFundManager.Domain.ReferenceData;
+
+/// <summary>The fund's settings: one row, changed only by the FMU or an administrator.</summary>
+public sealed class FundSettings
+{
+    public const int SingletonId = 1;
+    public const int FundNameMaxLength = 200;
+    public const decimal MaxRate = 0.5m;
+    public const int MaxDurationLimitMonths = 120;
+
+    private FundSettings()
+    {
+        FundName = string.Empty;
+    }
+
+    public FundSettings(FundSettingsValues values)
+    {
+        Id = SingletonId;
+        FundName = string.Empty;
+        Change(values);
+    }
+
+    public int Id { get; private set; }
+    public string FundName { get; private set; }
+
+    /// <summary>The most a single concept note may request, in USD.</summary>
+    public decimal BudgetCeilingUsd { get; private set; }
+    public int MinDurationMonths { get; private set; }
+    public int MaxDurationMonths { get; private set; }
+
+    /// <summary>Administrative Agent fee as a share of deposits (0.01 is 1%).</summary>
+    public decimal AdministrativeAgentFeeRate { get; private set; }
+
+    /// <summary>Indirect cost rate of participating organizations, inside their budgets (0.07 is 7%).</summary>
+    public decimal IndirectCostRate { get; private set; }
+    public DecisionRule DecisionRule { get; private set; }
+
+    /// <summary>Quorum as a fraction of eligible members, kept as a fraction so two thirds stays exact.</summary>
+    public int QuorumNumerator { get; private set; }
+    public int QuorumDenominator { get; private set; }
+
+    /// <summary>When set, a quorum also needs a vote from every constituency.</summary>
+    public bool QuorumRequiresEveryConstituency { get; private set; }
+
+    public FundSettingsValues Values => new(FundName, BudgetCeilingUsd, MinDurationMonths, MaxDurationMonths,
+        AdministrativeAgentFeeRate, IndirectCostRate, DecisionRule, QuorumNumerator, QuorumDenominator,
+        QuorumRequiresEveryConstituency);
+
+    /// <summary>The smallest number of votes that makes a quorum among <paramref name="eligibleMembers"/>.</summary>
+    public int QuorumFor(int eligibleMembers)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(eligibleMembers);
+        return (eligibleMembers * QuorumNumerator + QuorumDenominator - 1) / QuorumDenominator;
+    }
+
+    public void Change(FundSettingsValues values)
+    {
+        var errors = Problems(values);
+        if (errors.Count > 0) throw new InvalidChangeException(errors);
+
+        FundName = values.FundName.Trim();
+        BudgetCeilingUsd = values.BudgetCeilingUsd;
+        MinDurationMonths = values.MinDurationMonths;
+        MaxDurationMonths = values.MaxDurationMonths;
+        AdministrativeAgentFeeRate = values.AdministrativeAgentFeeRate;
+        IndirectCostRate = values.IndirectCostRate;
+        DecisionRule = values.DecisionRule;
+        QuorumNumerator = values.QuorumNumerator;
+        QuorumDenominator = values.QuorumDenominator;
+        QuorumRequiresEveryConstituency = values.QuorumRequiresEveryConstituency;
+    }
+
+    /// <summary>Every rule the settings must keep, keyed by field; empty when the values are acceptable.</summary>
+    public static Dictionary<string, string[]> Problems(FundSettingsValues values)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(values.FundName)) errors["fundName"] = ["The fund's name is required."];
+        else if (values.FundName.Trim().Length > FundNameMaxLength)
+            errors["fundName"] = [$"The fund's name must be {FundNameMaxLength} characters or fewer."];
+        if (values.BudgetCeilingUsd <= 0) errors["budgetCeilingUsd"] = ["The budget ceiling must be above zero."];
+        else if (decimal.Round(values.BudgetCeilingUsd, 2) != values.BudgetCeilingUsd)
+            errors["budgetCeilingUsd"] = ["The budget ceiling is an amount in dollars and cents."];
+        if (values.MinDurationMonths < 1) errors["minDurationMonths"] = ["The shortest duration is at least 1 month."];
+        if (values.MaxDurationMonths > MaxDurationLimitMonths)
+            errors["maxDurationMonths"] = [$"The longest duration is at most {MaxDurationLimitMonths} months."];
+        else if (values.MaxDurationMonths < values.MinDurationMonths)
+            errors["maxDurationMonths"] = ["The longest duration cannot be shorter than the shortest."];
+        if (values.AdministrativeAgentFeeRate is < 0 or > MaxRate)
+            errors["administrativeAgentFeeRate"] = [$"A rate is a share between 0 and {MaxRate}."];
+        if (values.IndirectCostRate is < 0 or > MaxRate)
+            errors["indirectCostRate"] = [$"A rate is a share between 0 and {MaxRate}."];
+        if (!Enum.IsDefined(values.DecisionRule)) errors["decisionRule"] = ["Unknown decision rule."];
+        if (values.QuorumDenominator < 1) errors["quorumDenominator"] = ["The quorum's denominator is at least 1."];
+        else if (values.QuorumNumerator < 1 || values.QuorumNumerator > values.QuorumDenominator)
+            errors["quorumNumerator"] = ["The quorum is a fraction above zero and at most one."];
+        return errors;
+    }
+}
+
+public sealed record FundSettingsValues(
+    string FundName,
+    decimal BudgetCeilingUsd,
+    int MinDurationMonths,
+    int MaxDurationMonths,
+    decimal AdministrativeAgentFeeRate,
+    decimal IndirectCostRate,
+    DecisionRule DecisionRule,
+    int QuorumNumerator,
+    int QuorumDenominator,
+    bool QuorumRequiresEveryConstituency);

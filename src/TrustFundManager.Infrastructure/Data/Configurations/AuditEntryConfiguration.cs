@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TrustFundManager.Domain.Auditing;
+
+namespace TrustFundManager.Infrastructure.Data.Configurations;
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Actor).HasMaxLength(200);
+        builder.Property(e => e.EntityType).HasMaxLength(100);
+        builder.Property(e => e.EntityId).HasMaxLength(200);
+        builder.Property(e => e.Action).HasMaxLength(20);
+        builder.Property(e => e.CorrelationId).HasMaxLength(64);
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+    }
+}

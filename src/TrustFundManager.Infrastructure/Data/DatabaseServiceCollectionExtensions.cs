@@ -1,0 +1,73 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFundManager.Infrastructure.Auditing;
+using TrustFundManager.Infrastructure.Seeding;
+
+namespace TrustFundManager.Infrastructure.Data;
+
+public static class DatabaseServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the DbContext on the provider named by <c>Database:Provider</c>, with the audit interceptor,
+    /// the seeders and the start-up initializer.
+    /// </summary>
+    public static IServiceCollection AddTrustFundDatabase(this IServiceCollection services,
+        IConfiguration configuration, string contentRootPath)
+    {
+        var options = configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+        var provider = options.Provider;
+        var resolvedConnectionString = provider switch
+        {
+            _ when provider.Equals(DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase) =>
+                ResolveSqliteFile(string.IsNullOrWhiteSpace(connectionString)
+                    ? DatabaseOptions.DefaultSqliteConnectionString
+                    : connectionString, contentRootPath),
+            _ when provider.Equals(DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase) =>
+                string.IsNullOrWhiteSpace(connectionString)
+                    ? throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is not set.")
+                    : connectionString,
+            _ => throw new InvalidOperationException(
+                $"Database:Provider '{provider}' is not supported: use '{DatabaseProviders.Sqlite}' or '{DatabaseProviders.SqlServer}'."),
+        };
+
+        services.AddSingleton(options);
+        services.AddScoped<AuditInterceptor>();
+        services.AddDbContext<TrustFundDbContext>((serviceProvider, builder) =>
+        {
+            UseProvider(builder, provider, resolvedConnectionString);
+            builder.AddInterceptors(serviceProvider.GetRequiredService<AuditInterceptor>());
+        });
+        services.AddScoped<ReferenceDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+
+    /// <summary>Points <paramref name="builder"/> at a provider, with that provider's migrations assembly.</summary>
+    public static DbContextOptionsBuilder UseProvider(DbContextOptionsBuilder builder, string provider,
+        string connectionString) =>
+        provider.Equals(DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase)
+            ? builder.UseSqlServer(connectionString, sql => sql
+                .MigrationsAssembly(DatabaseProviders.SqlServerMigrationsAssembly)
+                .EnableRetryOnFailure())
+            : builder.UseSqlite(connectionString, sqlite => sqlite
+                .MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
+
+    /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
+    private static string ResolveSqliteFile(string connectionString, string contentRootPath)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.DataSource is "" or ":memory:" || builder.Mode == SqliteOpenMode.Memory) return connectionString;
+
+        var path = Path.IsPathRooted(builder.DataSource)
+            ? builder.DataSource
+            : Path.GetFullPath(Path.Combine(contentRootPath, builder.DataSource));
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        builder.DataSource = path;
+        if (builder.DefaultTimeout < 30) builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TrustFundManager.Domain.Auditing;
+using TrustFundManager.Domain.ReferenceData;
+
+namespace TrustFundManager.Infrastructure.Data;
+
+/// <summary>The one unit of work of the application, over SQLite or SQL Server.</summary>
+public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> options) : DbContext(options)
+{
+    public DbSet<ThematicArea> ThematicAreas => Set<ThematicArea>();
+    public DbSet<GcmObjective> GcmObjectives => Set<GcmObjective>();
+    public DbSet<GuidingPrinciple> GuidingPrinciples => Set<GuidingPrinciple>();
+    public DbSet<Constituency> Constituencies => Set<Constituency>();
+    public DbSet<Country> Countries => Set<Country>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<FundSettings> FundSettings => Set<FundSettings>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrustFundDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+
+        // SQLite has no date-time-with-offset type: stored as text, such values cannot be compared or
+        // ordered in SQL. Instants are always UTC here, so a sortable 64-bit number loses nothing.
+        if (Database.ProviderName == DatabaseProviders.SqliteProviderName)
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}
