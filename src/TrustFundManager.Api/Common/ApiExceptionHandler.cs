@@ -10,7 +10,7 @@ namespace TrustFundManager.Api.Common;
 /// Turns exceptions into ProblemDetails: a rule of the fund into 400 or 409, a malformed request into 400
 /// (or 413), and anything unexpected into a 500 that says nothing about the internals.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception,
@@ -83,10 +83,16 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problemDetails, I
             };
         }
 
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { ["body"] = [exception.Message] })
+        // A route or query value that does not bind: 'Failed to bind parameter "Region? region" from "X".'
+        var parameter = BoundParameter().Match(exception.Message);
+        var key = parameter.Success ? JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value) : "body";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [key] = [exception.Message] })
         {
             Status = exception.StatusCode,
             Title = "The request could not be read.",
         };
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>\\w+)\"")]
+    private static partial System.Text.RegularExpressions.Regex BoundParameter();
 }

@@ -15,8 +15,9 @@ public sealed class DevTokenRequestValidator : AbstractValidator<DevTokenRequest
 {
     public DevTokenRequestValidator() =>
         RuleFor(r => r.User)
+            .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Name the demo user to sign in as (see GET /dev/users).")
-            .Must(user => DevUsers.Find(user) is not null).When(r => !string.IsNullOrWhiteSpace(r.User))
+            .Must(user => DevUsers.Find(user) is not null)
             .WithMessage(r => $"There is no demo user '{r.User}' (see GET /dev/users).");
 }
 

@@ -43,6 +43,19 @@ public static class AuthenticationSetup
                     IssuerSigningKeys = [],
                 };
             });
+
+        // Token lifetimes are judged on the application's clock, like every other deadline.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TimeProvider>((options, time) =>
+            {
+                options.TimeProvider = time;
+                var skew = options.TokenValidationParameters.ClockSkew;
+                options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
+                {
+                    var now = time.GetUtcNow().UtcDateTime;
+                    return (notBefore is null || notBefore.Value <= now + skew) && (expires is null || expires.Value > now - skew);
+                };
+            });
         return services;
     }
 }

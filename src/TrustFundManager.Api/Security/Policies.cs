@@ -18,7 +18,6 @@ public static class Policies
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
-        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser())
         .AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.FundManager, Roles.Administrator))

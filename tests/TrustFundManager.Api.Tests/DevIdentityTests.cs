@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using TrustFundManager.Domain.Access;
+using TrustFundManager.Testing;
+
+namespace TrustFundManager.Api.Tests;
+
+public sealed class DevIdentityTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
+{
+    [Fact]
+    public async Task Demo_users_cover_every_role_two_countries_and_a_committee_of_twelve()
+    {
+        using var client = api.CreateClient();
+
+        var users = (await HttpAssert.OkJsonAsync(await client.GetAsync("/dev/users", TestContext.Current.CancellationToken)))
+            .EnumerateArray().ToList();
+
+        var roles = users.SelectMany(u => u.GetProperty("roles").EnumerateArray().Select(r => r.GetString())).ToHashSet();
+        Assert.All(Roles.All, role => Assert.Contains(role, roles));
+        var governmentCountries = users
+            .Where(u => u.GetProperty("roles").EnumerateArray().Any(r => r.GetString() == Roles.GovernmentFocalPoint))
+            .Select(u => u.GetProperty("country").GetString()).Distinct().ToList();
+        Assert.True(governmentCountries.Count >= 2);
+        var members = users
+            .Where(u => u.GetProperty("roles").EnumerateArray().Any(r => r.GetString() == Roles.SteeringCommitteeMember))
+            .ToList();
+        Assert.Equal(12, members.Count);
+        Assert.All(members.GroupBy(m => m.GetProperty("constituency").GetString()), g => Assert.Equal(3, g.Count()));
+        Assert.Equal(4, members.Select(m => m.GetProperty("constituency").GetString()).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_token_is_issued_for_a_demo_user_and_carries_their_roles_and_scope()
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/dev/token", new { user = "puno.unicef" }, TestContext.Current.CancellationToken);
+
+        var body = await HttpAssert.OkJsonAsync(response);
+        Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
+        Assert.Equal(480 * 60, body.GetProperty("expires_in").GetInt32());
+        client.DefaultRequestHeaders.Authorization = new("Bearer", body.GetProperty("access_token").GetString());
+        var me = await HttpAssert.OkJsonAsync(await client.GetAsync("/api/me", TestContext.Current.CancellationToken));
+        Assert.Equal("UNICEF", me.GetProperty("organization").GetString());
+        Assert.Equal("David Okafor", me.GetProperty("name").GetString());
+    }
+
+    [Theory]
+    [InlineData("{\"user\": \"nobody\"}", "user")]
+    [InlineData("{\"user\": \"\"}", "user")]
+    [InlineData("{}", "user")]
+    [InlineData("{\"user\": 42}", "user")]
+    public async Task An_unknown_or_missing_user_gets_400_naming_the_field(string json, string field)
+    {
+        using var client = api.CreateClient();
+
+        var response = await client.PostAsync("/dev/token", HttpAssert.JsonBody(json), TestContext.Current.CancellationToken);
+
+        await HttpAssert.ValidationProblemAsync(response, field);
+    }
+}
+
+public sealed class TokenLifetimeTests : IAsyncLifetime
+{
+    private readonly SqliteApiFactory _api = new();
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+
+    [Fact]
+    public async Task A_token_is_refused_once_its_lifetime_has_passed_on_the_application_clock()
+    {
+        using var client = await _api.CreateClientAsAsync("fmu.finance");
+        await HttpAssert.OkJsonAsync(await client.GetAsync("/api/me", TestContext.Current.CancellationToken));
+
+        _api.Clock.Advance(TimeSpan.FromHours(7.9));
+        await HttpAssert.OkJsonAsync(await client.GetAsync("/api/me", TestContext.Current.CancellationToken));
+
+        _api.Clock.Advance(TimeSpan.FromHours(0.2));
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/me", TestContext.Current.CancellationToken),
+            HttpStatusCode.Unauthorized);
+    }
+}
+
+public sealed class DevIdentityOutsideDevelopmentTests : IAsyncLifetime
+{
+    private readonly SqliteApiFactory _api = SqliteApiFactory.InEnvironment("Production");
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+
+    [Theory]
+    [InlineData("GET", "/dev/users")]
+    [InlineData("POST", "/dev/token")]
+    [InlineData("GET", "/openapi/v1.json")]
+    [InlineData("GET", "/scalar")]
+    public async Task Development_routes_do_not_exist_outside_development(string method, string path)
+    {
+        using var client = _api.CreateClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path)
+        {
+            Content = HttpAssert.JsonBody("{\"user\": \"fmu.officer\"}"),
+        };
+
+        var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
+
+        await HttpAssert.ProblemAsync(response, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Outside_development_the_api_still_serves_health_and_refuses_unsigned_callers()
+    {
+        using var client = _api.CreateClient();
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", TestContext.Current.CancellationToken)).StatusCode);
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/settings", TestContext.Current.CancellationToken),
+            HttpStatusCode.Unauthorized);
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using TrustFundManager.Infrastructure.Data;
+
+namespace TrustFundManager.Testing;
+
+/// <summary>
+/// The API in a test host on a database of its own. Time is a <see cref="FakeTimeProvider"/> that starts at
+/// the real present (so tokens are valid) and moves only when a test advances it.
+/// </summary>
+public class TrustFundApiFactory(string provider, string connectionString, string environment = "Development")
+    : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SemaphoreSlim _tokenLock = new(1, 1);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
+    };
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>Extra services or routes a particular test needs.</summary>
+    public Action<IServiceCollection>? ConfigureTestServicesHook { get; init; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", provider);
+        builder.UseSetting("ConnectionStrings:TrustFund", connectionString);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
+        builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Warning");
+        builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureTestServicesHook?.Invoke(services);
+        });
+    }
+
+    /// <summary>A client signed in as a demo user, through the real development token endpoint.</summary>
+    public async Task<HttpClient> CreateClientAsAsync(string user)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenForAsync(user));
+        return client;
+    }
+
+    public async Task<string> TokenForAsync(string user)
+    {
+        await _tokenLock.WaitAsync();
+        try
+        {
+            if (_tokens.TryGetValue(user, out var cached)) return cached;
+            using var client = CreateClient();
+            var response = await client.PostAsJsonAsync("/dev/token", new { user });
+            response.EnsureSuccessStatusCode();
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            return _tokens[user] = body.GetProperty("access_token").GetString()!;
+        }
+        finally
+        {
+            _tokenLock.Release();
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> against the database with a fresh DbContext.</summary>
+    public async Task<T> WithDbAsync<T>(Func<TrustFundDbContext, Task<T>> action)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await action(scope.ServiceProvider.GetRequiredService<TrustFundDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _tokenLock.Dispose();
+        base.Dispose(disposing);
+    }
+}
+
+/// <summary>The API over a SQLite file of its own, deleted afterwards.</summary>
+public sealed class SqliteApiFactory : TrustFundApiFactory
+{
+    private readonly string _directory;
+
+    public SqliteApiFactory() : this(NewDirectory())
+    {
+    }
+
+    private SqliteApiFactory(string directory)
+        : base(DatabaseProviders.Sqlite, $"Data Source={Path.Combine(directory, "trustfund.db")}")
+    {
+        _directory = directory;
+    }
+
+    /// <summary>The API in another hosting environment than Development, such as Production.</summary>
+    public static SqliteApiFactory InEnvironment(string environment) => new(NewDirectory(), environment);
+
+    private SqliteApiFactory(string directory, string environment)
+        : base(DatabaseProviders.Sqlite, $"Data Source={Path.Combine(directory, "trustfund.db")}", environment)
+    {
+        _directory = directory;
+    }
+
+    public static string NewDirectory()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "trustfund-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        return directory;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left for the OS's temp cleanup; it must not fail the test run.
+        }
+    }
+}
