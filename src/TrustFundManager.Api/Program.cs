@@ -13,9 +13,7 @@ using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Seeding;
 
-// `--seed-demo` is shorthand for the setting Seed:Demo=true.
-var builder = WebApplication.CreateBuilder(
-    args.Select(a => a == "--seed-demo" ? "--Seed:Demo=true" : a).ToArray());
+var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSerilog((services, logger) =>
 {

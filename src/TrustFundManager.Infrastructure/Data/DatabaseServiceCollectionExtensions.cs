@@ -51,8 +51,7 @@ public static class DatabaseServiceCollectionExtensions
         string connectionString) =>
         provider.Equals(DatabaseProviders.SqlServer, StringComparison.OrdinalIgnoreCase)
             ? builder.UseSqlServer(connectionString, sql => sql
-                .MigrationsAssembly(DatabaseProviders.SqlServerMigrationsAssembly)
-                .EnableRetryOnFailure())
+                .MigrationsAssembly(DatabaseProviders.SqlServerMigrationsAssembly))
             : builder.UseSqlite(connectionString, sqlite => sqlite
                 .MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
 
