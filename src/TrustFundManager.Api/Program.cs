@@ -56,7 +56,9 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-builder.Services.AddOpenApi(o => o.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+builder.Services.AddOpenApi(o => o
+    .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
+    .AddOperationTransformer<AuthorizationResponsesTransformer>());
 
 var app = builder.Build();
 
@@ -82,7 +84,9 @@ if (app.Environment.IsDevelopment())
 {
     app.MapOpenApi().AllowAnonymous();
     app.MapScalarApiReference().AllowAnonymous();
-    app.MapDevIdentity();
+
+    // With Entra ID configured there is no development issuer, and so no development sign-in.
+    if (app.Services.GetService<DevTokenIssuer>() is not null) app.MapDevIdentity();
 }
 
 app.MapEndpointGroups();

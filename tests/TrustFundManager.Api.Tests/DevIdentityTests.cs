@@ -119,3 +119,33 @@ public sealed class DevIdentityOutsideDevelopmentTests : IAsyncLifetime
             HttpStatusCode.Unauthorized);
     }
 }
+
+public sealed class EntraIdConfigurationTests : IAsyncLifetime
+{
+    // An AzureAd section switches the API to Entra ID tokens, even in Development.
+    private readonly SqliteApiFactory _api = SqliteApiFactory.InEnvironment("Development", new Dictionary<string, string>
+    {
+        ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+        ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+        ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
+        ["AzureAd:Audience"] = "api://trustfundmanager",
+    });
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public ValueTask DisposeAsync() => _api.DisposeAsync();
+
+    [Fact]
+    public async Task With_entra_id_configured_there_is_no_development_sign_in_and_unsigned_callers_get_401()
+    {
+        using var client = _api.CreateClient();
+
+        await HttpAssert.ProblemAsync(await client.GetAsync("/dev/users", TestContext.Current.CancellationToken),
+            HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.PostAsync("/dev/token", HttpAssert.JsonBody("{\"user\": \"admin\"}"),
+            TestContext.Current.CancellationToken), HttpStatusCode.NotFound);
+        var refused = await client.GetAsync("/api/settings", TestContext.Current.CancellationToken);
+        await HttpAssert.ProblemAsync(refused, HttpStatusCode.Unauthorized);
+        Assert.Contains(refused.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+}

@@ -49,6 +49,8 @@ public sealed class EndpointConventionTests(SqliteApiFactory api) : IClassFixtur
         Assert.All(operations, o => Assert.False(
             string.IsNullOrWhiteSpace(o.Operation.TryGetProperty("summary", out var s) ? s.GetString() : null),
             $"{o.Method} {o.Path} has no summary"));
+        Assert.All(operations, o => Assert.True(
+            o.Operation.GetProperty("responses").TryGetProperty("401", out _), $"{o.Method} {o.Path} documents no 401"));
         Assert.All(operations.Where(o => o.Method == "put"), o => Assert.True(
             o.Operation.GetProperty("responses").TryGetProperty("400", out _), $"{o.Method} {o.Path} documents no 400"));
     }

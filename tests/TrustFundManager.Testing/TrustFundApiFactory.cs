@@ -28,6 +28,9 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
+    /// <summary>Configuration a particular test needs, on top of the defaults above.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Extra services or routes a particular test needs.</summary>
     public Action<IServiceCollection>? ConfigureTestServicesHook { get; init; }
 
@@ -40,6 +43,7 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.EntityFrameworkCore", "Warning");
         builder.UseSetting("Api:MaxRequestBodyBytes", "65536");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -104,7 +108,8 @@ public sealed class SqliteApiFactory : TrustFundApiFactory
     }
 
     /// <summary>The API in another hosting environment than Development, such as Production.</summary>
-    public static SqliteApiFactory InEnvironment(string environment) => new(NewDirectory(), environment);
+    public static SqliteApiFactory InEnvironment(string environment, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(NewDirectory(), environment) { Settings = settings ?? new Dictionary<string, string>() };
 
     private SqliteApiFactory(string directory, string environment)
         : base(DatabaseProviders.Sqlite, $"Data Source={Path.Combine(directory, "trustfund.db")}", environment)
