@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Infrastructure.Data;
-using TrustFundManager.Infrastructure.ReferenceData;
 using TrustFundManager.Infrastructure.Seeding;
 using TrustFundManager.Testing;
 
@@ -78,15 +77,6 @@ public sealed class DatabaseTests(SqliteApiFactory api) : IClassFixture<SqliteAp
 
         Assert.Equal(1, added);
         Assert.True(await api.WithDbAsync(db => db.Organizations.AnyAsync(o => o.Code == "UNRWA")));
-    }
-
-    [Fact]
-    public void The_seeded_catalog_keeps_every_objective_in_exactly_one_area()
-    {
-        var objectives = ReferenceDataCatalog.GcmObjectives();
-        Assert.Equal(Enumerable.Range(1, 23), objectives.Select(o => o.Number));
-        Assert.All(objectives, o => Assert.Contains(o.Number, ReferenceDataCatalog.ObjectivesByArea[o.ThematicAreaNumber]));
-        Assert.Equal(23, ReferenceDataCatalog.ObjectivesByArea.Values.Sum(v => v.Length));
     }
 
     private Task<(int, int, int, int, int, int, int)> CountsAsync() => api.WithDbAsync(async db => (

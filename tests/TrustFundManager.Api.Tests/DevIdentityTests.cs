@@ -1,5 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Testing;
 
@@ -122,18 +129,50 @@ public sealed class DevIdentityOutsideDevelopmentTests : IAsyncLifetime
 
 public sealed class EntraIdConfigurationTests : IAsyncLifetime
 {
+    private const string TenantId = "00000000-0000-0000-0000-000000000001";
+    private const string Audience = "api://trustfundmanager";
+    private static readonly string Issuer = $"https://login.microsoftonline.com/{TenantId}/v2.0";
+
+    // Stands in for Entra's signing key: the test hands it to the API as the tenant's published configuration,
+    // so no metadata is fetched from the network.
+    private static readonly SymmetricSecurityKey TenantKey = new(RandomNumberGenerator.GetBytes(32)) { KeyId = "tenant" };
+
     // An AzureAd section switches the API to Entra ID tokens, even in Development.
     private readonly SqliteApiFactory _api = SqliteApiFactory.InEnvironment("Development", new Dictionary<string, string>
     {
         ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
-        ["AzureAd:TenantId"] = "00000000-0000-0000-0000-000000000001",
+        ["AzureAd:TenantId"] = TenantId,
         ["AzureAd:ClientId"] = "00000000-0000-0000-0000-000000000002",
-        ["AzureAd:Audience"] = "api://trustfundmanager",
-    });
+        ["AzureAd:Audience"] = Audience,
+    }, services => services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+    {
+        var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
+        configuration.SigningKeys.Add(TenantKey);
+        options.Configuration = configuration;
+        options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
+        options.TokenValidationParameters.IssuerValidator = null;
+        options.TokenValidationParameters.ValidIssuer = Issuer;
+    }));
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _api.DisposeAsync();
+
+    private static string EntraToken(params string[] roles) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+    {
+        Issuer = Issuer,
+        Audience = Audience,
+        Expires = DateTime.UtcNow.AddHours(1),
+        Claims = new Dictionary<string, object>
+        {
+            ["oid"] = "5f0c4c3e-0000-4000-8000-000000000042",
+            ["tid"] = TenantId,
+            ["name"] = "Entra User",
+            ["ver"] = "2.0",
+            ["roles"] = roles,
+        },
+        SigningCredentials = new SigningCredentials(TenantKey, SecurityAlgorithms.HmacSha256),
+    });
 
     [Fact]
     public async Task With_entra_id_configured_there_is_no_development_sign_in_and_unsigned_callers_get_401()
@@ -147,5 +186,26 @@ public sealed class EntraIdConfigurationTests : IAsyncLifetime
         var refused = await client.GetAsync("/api/settings", TestContext.Current.CancellationToken);
         await HttpAssert.ProblemAsync(refused, HttpStatusCode.Unauthorized);
         Assert.Contains(refused.Headers.WwwAuthenticate, h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task An_entra_token_carries_its_app_roles_and_object_id_into_authorization_and_the_audit_log()
+    {
+        using var client = _api.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", EntraToken(Roles.FundManager));
+
+        var me = await HttpAssert.OkJsonAsync(await client.GetAsync("/api/me", TestContext.Current.CancellationToken));
+        Assert.Equal("5f0c4c3e-0000-4000-8000-000000000042", me.GetProperty("user").GetString());
+        Assert.Equal([Roles.FundManager], me.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+
+        await HttpAssert.OkJsonAsync(await client.PutAsync("/api/guiding-principles/4",
+            HttpAssert.JsonBody("{\"title\": \"Rule of law and due process\"}"), TestContext.Current.CancellationToken));
+        var log = await HttpAssert.OkJsonAsync(await client.GetAsync("/api/audit-log?entityType=GuidingPrinciple&entityId=4",
+            TestContext.Current.CancellationToken));
+        Assert.Equal("5f0c4c3e-0000-4000-8000-000000000042", log.GetProperty("items")[0].GetProperty("actor").GetString());
+
+        client.DefaultRequestHeaders.Authorization = new("Bearer", EntraToken(Roles.GovernmentFocalPoint));
+        await HttpAssert.ProblemAsync(await client.PutAsync("/api/guiding-principles/4",
+            HttpAssert.JsonBody("{\"title\": \"Changed\"}"), TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);
     }
 }

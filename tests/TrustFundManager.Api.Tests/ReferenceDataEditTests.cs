@@ -103,6 +103,34 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
     }
 
     [Fact]
+    public async Task Two_moves_at_once_that_together_would_empty_an_area_cannot_both_succeed()
+    {
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        using var admin = await api.CreateClientAsAsync("admin");
+        async Task<HttpResponseMessage> MoveAsync(HttpClient client, int objective, int area)
+        {
+            var title = (await HttpAssert.OkJsonAsync(await client.GetAsync($"/api/gcm-objectives/{objective}", Ct))).GetProperty("title").GetString();
+            return await client.PutAsync($"/api/gcm-objectives/{objective}", HttpAssert.JsonBody(new { title, thematicAreaNumber = area }), Ct);
+        }
+
+        // Area 5 groups 4, 15 and 16: move 15 away, then let 4 and 16 race out of it.
+        await HttpAssert.OkJsonAsync(await MoveAsync(fmu, 15, 1));
+        var raced = await Task.WhenAll(MoveAsync(fmu, 4, 1), MoveAsync(admin, 16, 1));
+
+        Assert.Equal(1, raced.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var loser = raced.Single(r => r.StatusCode != HttpStatusCode.OK);
+        Assert.True(loser.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest,
+            $"The second move got {(int)loser.StatusCode}");
+        await HttpAssert.ProblemAsync(loser, loser.StatusCode);
+        var area = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/thematic-areas/5", Ct));
+        Assert.Equal(1, area.GetProperty("objectives").GetArrayLength());
+
+        foreach (var objective in new[] { 4, 15, 16 })
+            if ((await HttpAssert.OkJsonAsync(await fmu.GetAsync($"/api/gcm-objectives/{objective}", Ct))).GetProperty("thematicAreaNumber").GetInt32() != 5)
+                await HttpAssert.OkJsonAsync(await MoveAsync(fmu, objective, 5));
+    }
+
+    [Fact]
     public async Task Titles_seats_and_regions_change_and_are_audited()
     {
         using var client = await api.CreateClientAsAsync("fmu.officer");
@@ -204,5 +232,6 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
         await HttpAssert.ValidationProblemAsync(await client.GetAsync("/api/audit-log?pageSize=0", Ct), "pageSize");
         await HttpAssert.ValidationProblemAsync(await client.GetAsync("/api/audit-log?page=0", Ct), "page");
         await HttpAssert.ValidationProblemAsync(await client.GetAsync("/api/audit-log?page=abc", Ct), "page");
+        await HttpAssert.ValidationProblemAsync(await client.GetAsync("/api/audit-log?page=20000000&pageSize=200", Ct), "page");
     }
 }

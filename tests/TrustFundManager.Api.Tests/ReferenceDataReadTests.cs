@@ -120,14 +120,21 @@ public sealed class ReferenceDataReadTests(SqliteApiFactory api) : IClassFixture
         var search = await GetAsync("fmu.officer", "/api/countries?search=gha");
         Assert.Contains(search.EnumerateArray(), c => c.GetProperty("alpha3").GetString() == "GHA");
 
+        var anyCase = await GetAsync("fmu.officer", "/api/countries?search=mEXi");
+        Assert.Equal(["MEX"], anyCase.EnumerateArray().Select(c => c.GetProperty("alpha3").GetString()));
+
+        var wildcard = await GetAsync("fmu.officer", "/api/countries?search=%25");
+        Assert.Equal(0, wildcard.GetArrayLength());
+
         var ghana = await GetAsync("fmu.officer", "/api/countries/gha");
         Assert.Equal("Ghana", ghana.GetProperty("name").GetString());
 
         using var client = await api.CreateClientAsAsync("fmu.officer");
         await HttpAssert.ProblemAsync(await client.GetAsync("/api/countries/XXX", TestContext.Current.CancellationToken),
             HttpStatusCode.NotFound);
-        await HttpAssert.ValidationProblemAsync(
-            await client.GetAsync("/api/countries?region=Antarctica", TestContext.Current.CancellationToken));
+        var problem = await HttpAssert.ValidationProblemAsync(
+            await client.GetAsync("/api/countries?region=Antarctica", TestContext.Current.CancellationToken), "region");
+        Assert.Equal("'Antarctica' is not a valid value.", problem.GetProperty("errors").GetProperty("region")[0].GetString());
     }
 
     [Fact]
@@ -155,8 +162,10 @@ public sealed class ReferenceDataReadTests(SqliteApiFactory api) : IClassFixture
         Assert.Equal(2, settings.GetProperty("quorumNumerator").GetInt32());
         Assert.Equal(3, settings.GetProperty("quorumDenominator").GetInt32());
         Assert.True(settings.GetProperty("quorumRequiresEveryConstituency").GetBoolean());
-        Assert.True(settings.GetProperty("budgetCeilingUsd").GetDecimal() > 0);
-        Assert.True(settings.GetProperty("minDurationMonths").GetInt32() <= settings.GetProperty("maxDurationMonths").GetInt32());
+        Assert.Equal(3_000_000m, settings.GetProperty("budgetCeilingUsd").GetDecimal());
+        Assert.Equal(12, settings.GetProperty("minDurationMonths").GetInt32());
+        Assert.Equal(36, settings.GetProperty("maxDurationMonths").GetInt32());
+        Assert.Equal("Migration Multi-Partner Trust Fund", settings.GetProperty("fundName").GetString());
     }
 
     [Theory]

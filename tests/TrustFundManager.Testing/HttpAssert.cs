@@ -27,7 +27,7 @@ public static class HttpAssert
         return problem;
     }
 
-    /// <summary>Asserts a 400 whose <c>errors</c> name exactly the given fields (at least those, when not exact).</summary>
+    /// <summary>Asserts a 400 whose <c>errors</c> name at least the given fields; returns the problem.</summary>
     public static async Task<JsonElement> ValidationProblemAsync(HttpResponseMessage response, params string[] fields)
     {
         var problem = await ProblemAsync(response, HttpStatusCode.BadRequest);

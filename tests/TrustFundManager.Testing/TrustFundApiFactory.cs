@@ -108,8 +108,13 @@ public sealed class SqliteApiFactory : TrustFundApiFactory
     }
 
     /// <summary>The API in another hosting environment than Development, such as Production.</summary>
-    public static SqliteApiFactory InEnvironment(string environment, IReadOnlyDictionary<string, string>? settings = null) =>
-        new(NewDirectory(), environment) { Settings = settings ?? new Dictionary<string, string>() };
+    public static SqliteApiFactory InEnvironment(string environment, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? configureServices = null) =>
+        new(NewDirectory(), environment)
+        {
+            Settings = settings ?? new Dictionary<string, string>(),
+            ConfigureTestServicesHook = configureServices,
+        };
 
     private SqliteApiFactory(string directory, string environment)
         : base(DatabaseProviders.Sqlite, $"Data Source={Path.Combine(directory, "trustfund.db")}", environment)

@@ -16,13 +16,16 @@ public sealed record AuditLogPage(IReadOnlyList<AuditEntryResponse> Items, int P
 public sealed record AuditLogQuery(string? EntityType, string? EntityId, string? Actor, int? Page, int? PageSize)
 {
     public const int MaxPageSize = 200;
+
+    /// <summary>Far beyond any real log, and low enough that the row offset stays within an int.</summary>
+    public const int MaxPage = 1_000_000;
 }
 
 public sealed class AuditLogQueryValidator : AbstractValidator<AuditLogQuery>
 {
     public AuditLogQueryValidator()
     {
-        RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Page).InclusiveBetween(1, AuditLogQuery.MaxPage);
         RuleFor(q => q.PageSize).InclusiveBetween(1, AuditLogQuery.MaxPageSize);
     }
 }

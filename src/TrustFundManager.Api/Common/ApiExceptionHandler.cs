@@ -7,8 +7,8 @@ using TrustFundManager.Domain.Common;
 namespace TrustFundManager.Api.Common;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails: a rule of the fund into 400 or 409, a malformed request into 400
-/// (or 413), and anything unexpected into a 500 that says nothing about the internals.
+/// Turns exceptions into ProblemDetails: a rule of the fund into 400, 409 or 422, a malformed request into
+/// 400 (or 413), and anything unexpected into a 500 that says nothing about the internals.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
     : IExceptionHandler
@@ -34,6 +34,12 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
                 Detail = "Someone else changed this record at the same moment; read it again and retry.",
+            },
+            DomainException rule => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = "The fund's rules do not allow this.",
+                Detail = rule.Message,
             },
             BadHttpRequestException badRequest => MalformedRequest(badRequest),
             _ => null,
@@ -84,15 +90,29 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         }
 
         // A route or query value that does not bind: 'Failed to bind parameter "Region? region" from "X".'
-        var parameter = BoundParameter().Match(exception.Message);
-        var key = parameter.Success ? JsonNamingPolicy.CamelCase.ConvertName(parameter.Groups["name"].Value) : "body";
-        return new ValidationProblemDetails(new Dictionary<string, string[]> { [key] = [exception.Message] })
+        var unbound = UnboundValue().Match(exception.Message);
+        if (unbound.Success)
+            return new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                [JsonNamingPolicy.CamelCase.ConvertName(unbound.Groups["name"].Value)] =
+                    [$"'{unbound.Groups["value"].Value}' is not a valid value."],
+            })
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "The request could not be read.",
+            };
+
+        // Anything else the framework could not read is about the body: missing, empty, or of another media type.
+        return new ValidationProblemDetails(new Dictionary<string, string[]>
+        {
+            ["body"] = ["A JSON body is required: send the fields of this request as application/json."],
+        })
         {
             Status = exception.StatusCode,
             Title = "The request could not be read.",
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>\\w+)\"")]
-    private static partial System.Text.RegularExpressions.Regex BoundParameter();
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
+    private static partial System.Text.RegularExpressions.Regex UnboundValue();
 }

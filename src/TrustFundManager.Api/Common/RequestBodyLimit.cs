@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace TrustFundManager.Api.Common;
 
-/// <summary>Refuses request bodies above <c>Api:MaxRequestBodyBytes</c> with a 413 before anything reads them.</summary>
+/// <summary>
+/// Refuses request bodies above <c>Api:MaxRequestBodyBytes</c>: at once with a 413 when the declared length
+/// is too large, and through the server's body-size feature when a chunked body grows past the limit.
+/// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, ApiOptions options)
 {
     public async Task InvokeAsync(HttpContext context)

@@ -8,7 +8,10 @@ using TrustFundManager.Infrastructure.Data;
 
 namespace TrustFundManager.Api.Constituencies;
 
-public sealed record ConstituencyResponse(string Code, string Name, string? Description, int Seats);
+public sealed record ConstituencyResponse(string Code, string Name, string? Description, int Seats)
+{
+    public static ConstituencyResponse From(Constituency c) => new(c.Code, c.Name, c.Description, c.Seats);
+}
 
 public sealed record UpdateConstituencyRequest(string? Name, string? Description, int? Seats);
 
@@ -39,18 +42,19 @@ public sealed class ConstituencyEndpoints : IEndpointGroup
 
     private static async Task<Ok<List<ConstituencyResponse>>> List(TrustFundDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.Constituencies.AsNoTracking().OrderBy(c => c.Code)
-            .Select(c => new ConstituencyResponse(c.Code, c.Name, c.Description, c.Seats))
+            .Select(c => ConstituencyResponse.From(c))
             .ToListAsync(ct));
 
     private static async Task<Results<Ok<ConstituencyResponse>, ProblemHttpResult>> Update(string code,
         UpdateConstituencyRequest request, TrustFundDbContext db, CancellationToken ct)
     {
-        var constituency = await db.Constituencies.FindAsync([code], ct);
+        var constituency = Constituency.NormalizeCode(code) is { } key
+            ? await db.Constituencies.FindAsync([key], ct)
+            : null;
         if (constituency is null) return ApiProblems.NotFound($"There is no constituency '{code}'.");
 
         constituency.Change(request.Name!, request.Description, request.Seats!.Value);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new ConstituencyResponse(constituency.Code, constituency.Name, constituency.Description,
-            constituency.Seats));
+        return TypedResults.Ok(ConstituencyResponse.From(constituency));
     }
 }

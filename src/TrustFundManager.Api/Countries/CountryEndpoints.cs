@@ -8,7 +8,10 @@ using TrustFundManager.Infrastructure.Data;
 
 namespace TrustFundManager.Api.Countries;
 
-public sealed record CountryResponse(string Alpha3, string Alpha2, string Name, Region? Region);
+public sealed record CountryResponse(string Alpha3, string Alpha2, string Name, Region? Region)
+{
+    public static CountryResponse From(Country c) => new(c.Alpha3, c.Alpha2, c.Name, c.Region);
+}
 
 public sealed record UpdateCountryRequest(string? Name, Region? Region);
 
@@ -46,13 +49,14 @@ public sealed class CountryEndpoints : IEndpointGroup
         if (region is not null) query = query.Where(c => c.Region == region);
         if (!string.IsNullOrWhiteSpace(search))
         {
+            // LIKE ignores case for ASCII on SQLite and under SQL Server's default collation alike.
             var text = search.Trim();
-            query = query.Where(c => c.Name.Contains(text) || c.Alpha3 == text.ToUpper() || c.Alpha2 == text.ToUpper());
+            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var code = text.ToUpperInvariant();
+            query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || c.Alpha3 == code || c.Alpha2 == code);
         }
 
-        return TypedResults.Ok(await query.OrderBy(c => c.Name)
-            .Select(c => new CountryResponse(c.Alpha3, c.Alpha2, c.Name, c.Region))
-            .ToListAsync(ct));
+        return TypedResults.Ok(await query.OrderBy(c => c.Name).Select(c => CountryResponse.From(c)).ToListAsync(ct));
     }
 
     private static async Task<Results<Ok<CountryResponse>, ProblemHttpResult>> Get(string alpha3,
@@ -60,8 +64,7 @@ public sealed class CountryEndpoints : IEndpointGroup
     {
         var code = alpha3.ToUpperInvariant();
         return await db.Countries.AsNoTracking().Where(c => c.Alpha3 == code)
-                .Select(c => new CountryResponse(c.Alpha3, c.Alpha2, c.Name, c.Region))
-                .SingleOrDefaultAsync(ct) is { } country
+                .Select(c => CountryResponse.From(c)).SingleOrDefaultAsync(ct) is { } country
             ? TypedResults.Ok(country)
             : ApiProblems.NotFound($"There is no country '{alpha3}'.");
     }
@@ -74,6 +77,6 @@ public sealed class CountryEndpoints : IEndpointGroup
 
         country.Change(request.Name!, request.Region!.Value);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new CountryResponse(country.Alpha3, country.Alpha2, country.Name, country.Region));
+        return TypedResults.Ok(CountryResponse.From(country));
     }
 }

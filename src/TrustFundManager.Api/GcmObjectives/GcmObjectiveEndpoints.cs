@@ -8,7 +8,10 @@ using TrustFundManager.Infrastructure.Data;
 
 namespace TrustFundManager.Api.GcmObjectives;
 
-public sealed record GcmObjectiveResponse(int Number, string Title, string? Description, int ThematicAreaNumber);
+public sealed record GcmObjectiveResponse(int Number, string Title, string? Description, int ThematicAreaNumber)
+{
+    public static GcmObjectiveResponse From(GcmObjective o) => new(o.Number, o.Title, o.Description, o.ThematicAreaNumber);
+}
 
 public sealed record UpdateGcmObjectiveRequest(string? Title, string? Description, int? ThematicAreaNumber);
 
@@ -42,13 +45,13 @@ public sealed class GcmObjectiveEndpoints : IEndpointGroup
 
     private static async Task<Ok<List<GcmObjectiveResponse>>> List(TrustFundDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.GcmObjectives.AsNoTracking().OrderBy(o => o.Number)
-            .Select(o => new GcmObjectiveResponse(o.Number, o.Title, o.Description, o.ThematicAreaNumber))
+            .Select(o => GcmObjectiveResponse.From(o))
             .ToListAsync(ct));
 
     private static async Task<Results<Ok<GcmObjectiveResponse>, ProblemHttpResult>> Get(int number,
         TrustFundDbContext db, CancellationToken ct) =>
         await db.GcmObjectives.AsNoTracking().Where(o => o.Number == number)
-                .Select(o => new GcmObjectiveResponse(o.Number, o.Title, o.Description, o.ThematicAreaNumber))
+                .Select(o => GcmObjectiveResponse.From(o))
                 .SingleOrDefaultAsync(ct) is { } objective
             ? TypedResults.Ok(objective)
             : ApiProblems.NotFound($"There is no GCM objective {number}.");
@@ -64,7 +67,6 @@ public sealed class GcmObjectiveEndpoints : IEndpointGroup
         new ThematicFramework(await db.ThematicAreas.ToListAsync(ct), objectives)
             .MoveObjective(number, request.ThematicAreaNumber!.Value);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new GcmObjectiveResponse(objective.Number, objective.Title, objective.Description,
-            objective.ThematicAreaNumber));
+        return TypedResults.Ok(GcmObjectiveResponse.From(objective));
     }
 }

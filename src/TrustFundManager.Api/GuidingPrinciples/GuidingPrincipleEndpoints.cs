@@ -8,7 +8,10 @@ using TrustFundManager.Infrastructure.Data;
 
 namespace TrustFundManager.Api.GuidingPrinciples;
 
-public sealed record GuidingPrincipleResponse(int Number, string Title, string? Description);
+public sealed record GuidingPrincipleResponse(int Number, string Title, string? Description)
+{
+    public static GuidingPrincipleResponse From(GuidingPrinciple p) => new(p.Number, p.Title, p.Description);
+}
 
 public sealed record UpdateGuidingPrincipleRequest(string? Title, string? Description);
 
@@ -38,7 +41,7 @@ public sealed class GuidingPrincipleEndpoints : IEndpointGroup
 
     private static async Task<Ok<List<GuidingPrincipleResponse>>> List(TrustFundDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await db.GuidingPrinciples.AsNoTracking().OrderBy(p => p.Number)
-            .Select(p => new GuidingPrincipleResponse(p.Number, p.Title, p.Description))
+            .Select(p => GuidingPrincipleResponse.From(p))
             .ToListAsync(ct));
 
     private static async Task<Results<Ok<GuidingPrincipleResponse>, ProblemHttpResult>> Update(int number,
@@ -49,6 +52,6 @@ public sealed class GuidingPrincipleEndpoints : IEndpointGroup
 
         principle.Rename(request.Title!, request.Description);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new GuidingPrincipleResponse(principle.Number, principle.Title, principle.Description));
+        return TypedResults.Ok(GuidingPrincipleResponse.From(principle));
     }
 }

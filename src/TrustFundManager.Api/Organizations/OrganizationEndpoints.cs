@@ -8,7 +8,10 @@ using TrustFundManager.Infrastructure.Data;
 
 namespace TrustFundManager.Api.Organizations;
 
-public sealed record OrganizationResponse(string Code, string Acronym, string Name, bool IsNetworkMember, bool IsActive);
+public sealed record OrganizationResponse(string Code, string Acronym, string Name, bool IsNetworkMember, bool IsActive)
+{
+    public static OrganizationResponse From(Organization o) => new(o.Code, o.Acronym, o.Name, o.IsNetworkMember, o.IsActive);
+}
 
 public sealed record PutOrganizationRequest(string? Acronym, string? Name, bool? IsNetworkMember, bool? IsActive);
 
@@ -46,15 +49,15 @@ public sealed class OrganizationEndpoints : IEndpointGroup
         TypedResults.Ok(await db.Organizations.AsNoTracking()
             .Where(o => activeOnly != true || o.IsActive)
             .OrderBy(o => o.Code)
-            .Select(o => new OrganizationResponse(o.Code, o.Acronym, o.Name, o.IsNetworkMember, o.IsActive))
+            .Select(o => OrganizationResponse.From(o))
             .ToListAsync(ct));
 
     private static async Task<Results<Ok<OrganizationResponse>, ProblemHttpResult>> Get(string code,
         TrustFundDbContext db, CancellationToken ct)
     {
-        var key = code.ToUpperInvariant();
+        var key = Organization.NormalizeCode(code);
         return await db.Organizations.AsNoTracking().Where(o => o.Code == key)
-                .Select(o => new OrganizationResponse(o.Code, o.Acronym, o.Name, o.IsNetworkMember, o.IsActive))
+                .Select(o => OrganizationResponse.From(o))
                 .SingleOrDefaultAsync(ct) is { } organization
             ? TypedResults.Ok(organization)
             : ApiProblems.NotFound($"There is no organization '{code}'.");
@@ -63,8 +66,8 @@ public sealed class OrganizationEndpoints : IEndpointGroup
     private static async Task<Results<Ok<OrganizationResponse>, Created<OrganizationResponse>, ValidationProblem, ProblemHttpResult>> Put(
         string code, PutOrganizationRequest request, TrustFundDbContext db, CancellationToken ct)
     {
-        var key = code.Trim().ToUpperInvariant();
-        if (key.Length is 0 or > Organization.CodeMaxLength || !key.All(char.IsAsciiLetterOrDigit))
+        var key = Organization.NormalizeCode(code);
+        if (key is null)
             return TypedResults.ValidationProblem(new Dictionary<string, string[]>
             {
                 ["code"] = [$"An organization code is 1 to {Organization.CodeMaxLength} letters or digits."],
@@ -92,8 +95,7 @@ public sealed class OrganizationEndpoints : IEndpointGroup
             return ApiProblems.Conflict($"Organization '{key}' was added by someone else at the same moment; read it and retry.");
         }
 
-        var response = new OrganizationResponse(organization.Code, organization.Acronym, organization.Name,
-            organization.IsNetworkMember, organization.IsActive);
+        var response = OrganizationResponse.From(organization);
         return created
             ? TypedResults.Created($"/api/organizations/{organization.Code}", response)
             : TypedResults.Ok(response);

@@ -23,6 +23,8 @@ public static class AuthenticationSetup
                 .AddMicrosoftIdentityWebApi(azureAd);
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
+                // Keep Entra's short claim names (roles, oid, country...) as they are in the token.
+                options.MapInboundClaims = false;
                 options.TokenValidationParameters.RoleClaimType = CallerClaims.RoleClaimType;
                 options.TokenValidationParameters.NameClaimType = CallerClaims.NameClaimType;
             });

@@ -11,11 +11,7 @@ public static class CallerClaims
 
     /// <summary>A stable id of the caller: Entra's object id, or the token's subject.</summary>
     public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirstValue("oid")
-        ?? user.FindFirstValue("http://schemas.microsoft.com/identity/claims/objectidentifier")
-        ?? user.FindFirstValue("sub")
-        ?? user.FindFirstValue(ClaimTypes.NameIdentifier)
-        ?? "anonymous";
+        user.FindFirstValue("oid") ?? user.FindFirstValue("sub") ?? "anonymous";
 
     public static IReadOnlyList<string> RoleNames(this ClaimsPrincipal user) =>
         Roles.All.Where(user.IsInRole).ToList();

@@ -28,7 +28,7 @@ public sealed class RemapThematicAreasRequestValidator : AbstractValidator<Remap
     public RemapThematicAreasRequestValidator()
     {
         RuleFor(r => r.Areas).NotEmpty().WithMessage("List every thematic area with its objectives.");
-        RuleForEach(r => r.Areas).ChildRules(area =>
+        RuleForEach(r => r.Areas).NotNull().ChildRules(area =>
         {
             area.RuleFor(a => a.Number).NotNull().GreaterThan(0);
             area.RuleFor(a => a.ObjectiveNumbers).NotNull()

@@ -17,13 +17,24 @@ public sealed class Constituency
 
     public Constituency(string code, string name, int seats, string? description = null)
     {
-        Code = Text.Required(code, "code", CodeMaxLength);
+        Code = NormalizeCode(code) ?? throw new InvalidChangeException("code",
+            "A constituency code is lower-case letters, digits and hyphens.");
         Name = Text.Required(name, "name", NameMaxLength);
         Description = Text.Optional(description, "description", DescriptionMaxLength);
         Seats = ValidSeats(seats);
     }
 
+    /// <summary>Stable key, lower-case letters, digits and hyphens (un-network, donors).</summary>
     public string Code { get; private set; }
+
+    /// <summary>The code in its stored form (lower case), or null when it is not a valid code.</summary>
+    public static string? NormalizeCode(string? code)
+    {
+        var trimmed = code?.Trim().ToLowerInvariant();
+        return trimmed is { Length: > 0 and <= CodeMaxLength } && trimmed.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            ? trimmed
+            : null;
+    }
     public string Name { get; private set; }
     public string? Description { get; private set; }
     public int Seats { get; private set; }

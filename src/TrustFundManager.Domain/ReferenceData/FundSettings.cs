@@ -8,6 +8,8 @@ public sealed class FundSettings
     public const int SingletonId = 1;
     public const int FundNameMaxLength = 200;
     public const decimal MaxRate = 0.5m;
+    public const int RateDecimals = 6;
+    public const decimal MaxBudgetCeilingUsd = 1_000_000_000_000m;
     public const int MaxDurationLimitMonths = 120;
 
     private FundSettings()
@@ -80,6 +82,8 @@ public sealed class FundSettings
         else if (values.FundName.Trim().Length > FundNameMaxLength)
             errors["fundName"] = [$"The fund's name must be {FundNameMaxLength} characters or fewer."];
         if (values.BudgetCeilingUsd <= 0) errors["budgetCeilingUsd"] = ["The budget ceiling must be above zero."];
+        else if (values.BudgetCeilingUsd > MaxBudgetCeilingUsd)
+            errors["budgetCeilingUsd"] = [$"The budget ceiling is at most {MaxBudgetCeilingUsd:N0} USD."];
         else if (decimal.Round(values.BudgetCeilingUsd, 2) != values.BudgetCeilingUsd)
             errors["budgetCeilingUsd"] = ["The budget ceiling is an amount in dollars and cents."];
         if (values.MinDurationMonths < 1) errors["minDurationMonths"] = ["The shortest duration is at least 1 month."];
@@ -87,16 +91,21 @@ public sealed class FundSettings
             errors["maxDurationMonths"] = [$"The longest duration is at most {MaxDurationLimitMonths} months."];
         else if (values.MaxDurationMonths < values.MinDurationMonths)
             errors["maxDurationMonths"] = ["The longest duration cannot be shorter than the shortest."];
-        if (values.AdministrativeAgentFeeRate is < 0 or > MaxRate)
-            errors["administrativeAgentFeeRate"] = [$"A rate is a share between 0 and {MaxRate}."];
-        if (values.IndirectCostRate is < 0 or > MaxRate)
-            errors["indirectCostRate"] = [$"A rate is a share between 0 and {MaxRate}."];
+        if (RateProblem(values.AdministrativeAgentFeeRate) is { } feeProblem)
+            errors["administrativeAgentFeeRate"] = [feeProblem];
+        if (RateProblem(values.IndirectCostRate) is { } indirectProblem)
+            errors["indirectCostRate"] = [indirectProblem];
         if (!Enum.IsDefined(values.DecisionRule)) errors["decisionRule"] = ["Unknown decision rule."];
         if (values.QuorumDenominator < 1) errors["quorumDenominator"] = ["The quorum's denominator is at least 1."];
         else if (values.QuorumNumerator < 1 || values.QuorumNumerator > values.QuorumDenominator)
             errors["quorumNumerator"] = ["The quorum is a fraction above zero and at most one."];
         return errors;
     }
+
+    private static string? RateProblem(decimal rate) =>
+        rate is < 0 or > MaxRate ? $"A rate is a share between 0 and {MaxRate}."
+        : decimal.Round(rate, RateDecimals) != rate ? $"A rate has at most {RateDecimals} decimals."
+        : null;
 }
 
 public sealed record FundSettingsValues(

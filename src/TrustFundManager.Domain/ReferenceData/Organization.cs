@@ -1,3 +1,5 @@
+using TrustFundManager.Domain.Common;
+
 namespace TrustFundManager.Domain.ReferenceData;
 
 /// <summary>A UN organization that can take part in joint programmes or sit on the Steering Committee.</summary>
@@ -14,9 +16,17 @@ public sealed class Organization
 
     public Organization(string code, string acronym, string name, bool isNetworkMember, bool isActive = true)
     {
-        Code = Text.Required(code, "code", CodeMaxLength).ToUpperInvariant();
+        Code = NormalizeCode(code) ?? throw new InvalidChangeException("code",
+            $"An organization code is 1 to {CodeMaxLength} letters or digits.");
         Acronym = Name = string.Empty;
         Change(acronym, name, isNetworkMember, isActive);
+    }
+
+    /// <summary>The code in its stored form (upper case), or null when it is not letters and digits.</summary>
+    public static string? NormalizeCode(string? code)
+    {
+        var trimmed = code?.Trim().ToUpperInvariant();
+        return trimmed is { Length: > 0 and <= CodeMaxLength } && trimmed.All(char.IsAsciiLetterOrDigit) ? trimmed : null;
     }
 
     /// <summary>Stable key, upper-case letters and digits (IOM, UNWOMEN, UNHABITAT).</summary>

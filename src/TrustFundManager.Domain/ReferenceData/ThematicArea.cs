@@ -23,6 +23,14 @@ public sealed class ThematicArea
     public string Title { get; private set; }
     public string? Description { get; private set; }
 
+    /// <summary>
+    /// Changes whenever an objective joins or leaves the area. Stored as a concurrency token, so that two
+    /// moves decided on the same view of the mapping cannot both be saved and leave the area empty.
+    /// </summary>
+    public Guid MembershipVersion { get; private set; } = Guid.NewGuid();
+
+    internal void MembershipChanged() => MembershipVersion = Guid.NewGuid();
+
     public void Rename(string title, string? description)
     {
         Title = Text.Required(title, "title", TitleMaxLength);

@@ -25,7 +25,7 @@ public sealed class ThematicFramework
 
         foreach (var (areaNumber, objectiveNumbers) in mapping)
         foreach (var objectiveNumber in objectiveNumbers)
-            _objectives[objectiveNumber].MoveTo(areaNumber);
+            Move(_objectives[objectiveNumber], areaNumber);
     }
 
     /// <summary>Moves one objective to another area; the area it leaves must keep at least one objective.</summary>
@@ -42,6 +42,14 @@ public sealed class ThematicFramework
             throw new InvalidChangeException("thematicAreaNumber",
                 $"Objective {objectiveNumber} is the last objective of area {objective.ThematicAreaNumber}; an area must group at least one objective.");
 
+        Move(objective, toAreaNumber);
+    }
+
+    private void Move(GcmObjective objective, int toAreaNumber)
+    {
+        if (objective.ThematicAreaNumber == toAreaNumber) return;
+        _areas[objective.ThematicAreaNumber].MembershipChanged();
+        _areas[toAreaNumber].MembershipChanged();
         objective.MoveTo(toAreaNumber);
     }
 

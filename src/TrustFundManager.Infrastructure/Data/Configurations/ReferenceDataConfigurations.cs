@@ -12,6 +12,7 @@ internal sealed class ThematicAreaConfiguration : IEntityTypeConfiguration<Thema
         builder.Property(a => a.Number).ValueGeneratedNever();
         builder.Property(a => a.Title).HasMaxLength(ThematicArea.TitleMaxLength);
         builder.Property(a => a.Description).HasMaxLength(ThematicArea.DescriptionMaxLength);
+        builder.Property(a => a.MembershipVersion).IsConcurrencyToken();
     }
 }
 

@@ -117,7 +117,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                 {
                     Number = table.Column<int>(type: "int", nullable: false),
                     Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    MembershipVersion = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -165,8 +166,9 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                 table: "GcmObjectives",
                 column: "ThematicAreaNumber");
 
-            // The audit log is append-only, also for anyone who bypasses the application.
-            migrationBuilder.Sql("CREATE TRIGGER AuditEntries_AppendOnly ON AuditEntries INSTEAD OF UPDATE, DELETE AS THROW 51000, 'The audit log is append-only.', 1;");
+            // The audit log is append-only, also for anyone who bypasses the application. CREATE TRIGGER must
+            // start its own batch, which the idempotent script's IF blocks would break: hence EXEC.
+            migrationBuilder.Sql("EXEC(N'CREATE TRIGGER AuditEntries_AppendOnly ON AuditEntries INSTEAD OF UPDATE, DELETE AS THROW 51000, ''The audit log is append-only.'', 1;');");
         }
 
         /// <inheritdoc />
