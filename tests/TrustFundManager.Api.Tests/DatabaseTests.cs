@@ -79,6 +79,21 @@ public sealed class DatabaseTests(SqliteApiFactory api) : IClassFixture<SqliteAp
         Assert.True(await api.WithDbAsync(db => db.Organizations.AnyAsync(o => o.Code == "UNRWA")));
     }
 
+    [Theory]
+    [InlineData("UPDATE FundSettings SET BudgetCeilingUsd = '-5.00'")]
+    [InlineData("UPDATE FundSettings SET IndirectCostRate = '0.9'")]
+    [InlineData("UPDATE FundSettings SET MinDurationMonths = 40")]
+    [InlineData("UPDATE FundSettings SET QuorumNumerator = 4")]
+    [InlineData("UPDATE Constituencies SET Seats = 0")]
+    [InlineData("UPDATE GcmObjectives SET ThematicAreaNumber = 9 WHERE Number = 1")]
+    public async Task The_database_refuses_values_that_break_the_rules_even_when_the_application_is_bypassed(string sql)
+    {
+        _ = api.Server;
+
+        await api.WithDbAsync(db => Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(
+            () => db.Database.ExecuteSqlRawAsync(sql, TestContext.Current.CancellationToken)));
+    }
+
     private Task<(int, int, int, int, int, int, int)> CountsAsync() => api.WithDbAsync(async db => (
         await db.ThematicAreas.CountAsync(), await db.GcmObjectives.CountAsync(), await db.GuidingPrinciples.CountAsync(),
         await db.Constituencies.CountAsync(), await db.Countries.CountAsync(), await db.Organizations.CountAsync(),

@@ -165,9 +165,13 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.ToTable("FundSettings", t =>
                         {
+                            t.HasCheckConstraint("CK_FundSettings_BudgetCeiling", "CAST(BudgetCeilingUsd AS REAL) > 0");
+
                             t.HasCheckConstraint("CK_FundSettings_Durations", "MinDurationMonths >= 1 AND MaxDurationMonths >= MinDurationMonths");
 
                             t.HasCheckConstraint("CK_FundSettings_Quorum", "QuorumNumerator >= 1 AND QuorumNumerator <= QuorumDenominator");
+
+                            t.HasCheckConstraint("CK_FundSettings_Rates", "CAST(AdministrativeAgentFeeRate AS REAL) BETWEEN 0 AND 0.5 AND CAST(IndirectCostRate AS REAL) BETWEEN 0 AND 0.5");
 
                             t.HasCheckConstraint("CK_FundSettings_Singleton", "Id = 1");
                         });

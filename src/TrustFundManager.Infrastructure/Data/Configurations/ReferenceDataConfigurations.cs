@@ -95,6 +95,11 @@ internal sealed class FundSettingsConfiguration : IEntityTypeConfiguration<FundS
             t.HasCheckConstraint("CK_FundSettings_Singleton", $"Id = {FundSettings.SingletonId}");
             t.HasCheckConstraint("CK_FundSettings_Durations", "MinDurationMonths >= 1 AND MaxDurationMonths >= MinDurationMonths");
             t.HasCheckConstraint("CK_FundSettings_Quorum", "QuorumNumerator >= 1 AND QuorumNumerator <= QuorumDenominator");
+            // SQLite keeps decimals as text, which compares above any number: the casts make these bounds
+            // checks work on both providers (bounds only; the exact values are the domain's business).
+            t.HasCheckConstraint("CK_FundSettings_BudgetCeiling", "CAST(BudgetCeilingUsd AS REAL) > 0");
+            t.HasCheckConstraint("CK_FundSettings_Rates",
+                "CAST(AdministrativeAgentFeeRate AS REAL) BETWEEN 0 AND 0.5 AND CAST(IndirectCostRate AS REAL) BETWEEN 0 AND 0.5");
         });
     }
 }

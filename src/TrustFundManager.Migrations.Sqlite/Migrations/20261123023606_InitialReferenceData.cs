@@ -78,8 +78,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_FundSettings", x => x.Id);
+                    table.CheckConstraint("CK_FundSettings_BudgetCeiling", "CAST(BudgetCeilingUsd AS REAL) > 0");
                     table.CheckConstraint("CK_FundSettings_Durations", "MinDurationMonths >= 1 AND MaxDurationMonths >= MinDurationMonths");
                     table.CheckConstraint("CK_FundSettings_Quorum", "QuorumNumerator >= 1 AND QuorumNumerator <= QuorumDenominator");
+                    table.CheckConstraint("CK_FundSettings_Rates", "CAST(AdministrativeAgentFeeRate AS REAL) BETWEEN 0 AND 0.5 AND CAST(IndirectCostRate AS REAL) BETWEEN 0 AND 0.5");
                     table.CheckConstraint("CK_FundSettings_Singleton", "Id = 1");
                 });
 
