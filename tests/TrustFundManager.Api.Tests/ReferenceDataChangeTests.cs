@@ -9,7 +9,7 @@ namespace TrustFundManager.Api.Tests;
 public sealed class ReferenceDataChangeTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
 {
     private static readonly string ValidSettings = """
-        {"fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 3000000.00, "minDurationMonths": 12,
+        {"version": "7d1e4c52-0000-4000-8000-000000000001", "fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 3000000.00, "minDurationMonths": 12,
          "maxDurationMonths": 36, "administrativeAgentFeeRate": 0.01, "indirectCostRate": 0.07,
          "decisionRule": "Consensus", "quorumNumerator": 2, "quorumDenominator": 3,
          "quorumRequiresEveryConstituency": true}
@@ -61,6 +61,8 @@ public sealed class ReferenceDataChangeTests(SqliteApiFactory api) : IClassFixtu
         { "/api/settings", Settings("quorumDenominator", "0"), "quorumDenominator" },
         { "/api/settings", Settings("fundName", "\"\""), "fundName" },
         { "/api/settings", Settings("quorumRequiresEveryConstituency", "<missing>"), "quorumRequiresEveryConstituency" },
+        { "/api/settings", Settings("version", "<missing>"), "version" },
+        { "/api/settings", Settings("version", "\"not-a-guid\""), "version" },
     };
 
     [Theory]

@@ -15,12 +15,52 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
         (await HttpAssert.OkJsonAsync(await client.GetAsync(
             $"/api/audit-log?entityType={entityType}&entityId={entityId}&pageSize=1", Ct))).GetProperty("items")[0];
 
+    private async Task<string> SettingsVersionAsync(HttpClient client) =>
+        (await HttpAssert.OkJsonAsync(await client.GetAsync("/api/settings", Ct))).GetProperty("version").GetString()!;
+
+    private static string SettingsBody(string version, string decisionRule = "Consensus", decimal indirectCostRate = 0.07m) =>
+        JsonSerializer.Serialize(new
+        {
+            version, fundName = "Migration Multi-Partner Trust Fund", budgetCeilingUsd = 3_000_000m, minDurationMonths = 12,
+            maxDurationMonths = 36, administrativeAgentFeeRate = 0.01m, indirectCostRate, decisionRule,
+            quorumNumerator = 2, quorumDenominator = 3, quorumRequiresEveryConstituency = true,
+        });
+
+    [Fact]
+    public async Task A_settings_change_based_on_a_stale_read_is_refused_and_two_at_once_give_one_winner()
+    {
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        using var admin = await api.CreateClientAsAsync("admin");
+        var version = await SettingsVersionAsync(fmu);
+
+        var raced = await Task.WhenAll(
+            fmu.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, indirectCostRate: 0.065m)), Ct),
+            admin.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, indirectCostRate: 0.075m)), Ct));
+
+        Assert.Equal(1, raced.Count(r => r.StatusCode == HttpStatusCode.OK));
+        var loser = raced.Single(r => r.StatusCode != HttpStatusCode.OK);
+        await HttpAssert.ProblemAsync(loser, HttpStatusCode.Conflict);
+        var winner = await HttpAssert.OkJsonAsync(raced.Single(r => r.StatusCode == HttpStatusCode.OK));
+        var stored = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/settings", Ct));
+        Assert.Equal(winner.GetProperty("indirectCostRate").GetDecimal(), stored.GetProperty("indirectCostRate").GetDecimal());
+        Assert.NotEqual(version, stored.GetProperty("version").GetString());
+
+        // Replaying the stale version later is refused too, and changes nothing.
+        var stale = await admin.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, "Majority")), Ct);
+        var problem = await HttpAssert.ProblemAsync(stale, HttpStatusCode.Conflict);
+        Assert.Contains("changed by someone else", problem.GetProperty("detail").GetString());
+        Assert.Equal("Consensus", (await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/settings", Ct))).GetProperty("decisionRule").GetString());
+
+        await HttpAssert.OkJsonAsync(await fmu.PutAsync("/api/settings",
+            HttpAssert.JsonBody(SettingsBody(await SettingsVersionAsync(fmu))), Ct));
+    }
+
     [Fact]
     public async Task Settings_change_and_the_audit_log_keeps_only_what_changed()
     {
         using var client = await api.CreateClientAsAsync("fmu.officer");
-        var settings = """
-            {"fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 2500000.50, "minDurationMonths": 18,
+        var settings = $$"""
+            {"version": "{{await SettingsVersionAsync(client)}}", "fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 2500000.50, "minDurationMonths": 18,
              "maxDurationMonths": 36, "administrativeAgentFeeRate": 0.01, "indirectCostRate": 0.07,
              "decisionRule": "Majority", "quorumNumerator": 1, "quorumDenominator": 2,
              "quorumRequiresEveryConstituency": false}
@@ -38,7 +78,7 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
         Assert.Equal("Modified", audit.GetProperty("action").GetString());
         var changes = audit.GetProperty("changes");
         Assert.Equal(["budgetCeilingUsd", "decisionRule", "minDurationMonths", "quorumDenominator", "quorumNumerator",
-            "quorumRequiresEveryConstituency"], changes.EnumerateObject().Select(p => p.Name));
+            "quorumRequiresEveryConstituency", "version"], changes.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Consensus", changes.GetProperty("decisionRule").GetProperty("from").GetString());
         Assert.Equal("Majority", changes.GetProperty("decisionRule").GetProperty("to").GetString());
         Assert.Equal(2500000.50m, changes.GetProperty("budgetCeilingUsd").GetProperty("to").GetDecimal());

@@ -47,7 +47,7 @@ public sealed class FundSettingsTests
     {
         var settings = new FundSettings(Defaults);
 
-        var refused = Assert.Throws<InvalidChangeException>(() => settings.Change(values));
+        var refused = Assert.Throws<InvalidChangeException>(() => settings.Change(values, settings.Version));
 
         Assert.Contains(field, refused.Errors.Keys);
         Assert.Equal(Defaults, settings.Values);
@@ -59,8 +59,23 @@ public sealed class FundSettingsTests
         var settings = new FundSettings(Defaults);
         var changed = Defaults with { DecisionRule = DecisionRule.Majority, BudgetCeilingUsd = 2_500_000.25m, FundName = " Fund " };
 
-        settings.Change(changed);
+        var version = settings.Version;
+
+        settings.Change(changed, version);
 
         Assert.Equal(changed with { FundName = "Fund" }, settings.Values);
+        Assert.NotEqual(version, settings.Version);
+    }
+
+    [Fact]
+    public void A_change_based_on_a_version_that_is_no_longer_current_is_refused()
+    {
+        var settings = new FundSettings(Defaults);
+        var readByBoth = settings.Version;
+        settings.Change(Defaults with { IndirectCostRate = 0.08m }, readByBoth);
+
+        Assert.Throws<DomainConflictException>(() => settings.Change(Defaults with { MinDurationMonths = 6 }, readByBoth));
+
+        Assert.Equal(Defaults with { IndirectCostRate = 0.08m }, settings.Values);
     }
 }

@@ -39,8 +39,9 @@ public sealed class SqlServerSmokeTests(SqlServerFixture sql) : IClassFixture<Sq
     {
         sql.SkipWithoutDocker();
         using var client = await sql.Api!.CreateClientAsAsync("fmu.officer");
-        var settings = """
-            {"fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 2999999.99, "minDurationMonths": 12,
+        var version = (await HttpAssert.OkJsonAsync(await client.GetAsync("/api/settings", Ct))).GetProperty("version").GetString();
+        var settings = $$"""
+            {"version": "{{version}}", "fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 2999999.99, "minDurationMonths": 12,
              "maxDurationMonths": 36, "administrativeAgentFeeRate": 0.01, "indirectCostRate": 0.07,
              "decisionRule": "Consensus", "quorumNumerator": 2, "quorumDenominator": 3,
              "quorumRequiresEveryConstituency": true}

@@ -9,6 +9,7 @@ using TrustFundManager.Infrastructure.Data;
 namespace TrustFundManager.Api.Settings;
 
 public sealed record SettingsResponse(
+    Guid Version,
     string FundName,
     decimal BudgetCeilingUsd,
     int MinDurationMonths,
@@ -20,12 +21,16 @@ public sealed record SettingsResponse(
     int QuorumDenominator,
     bool QuorumRequiresEveryConstituency)
 {
-    public static SettingsResponse From(FundSettingsValues v) => new(v.FundName, v.BudgetCeilingUsd,
+    public static SettingsResponse From(FundSettings s) => From(s.Version, s.Values);
+
+    private static SettingsResponse From(Guid version, FundSettingsValues v) => new(version, v.FundName, v.BudgetCeilingUsd,
         v.MinDurationMonths, v.MaxDurationMonths, v.AdministrativeAgentFeeRate, v.IndirectCostRate, v.DecisionRule,
         v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency);
 }
 
+/// <summary>Every setting, and the <c>version</c> of the settings the change was based on (from GET).</summary>
 public sealed record UpdateSettingsRequest(
+    Guid? Version,
     string? FundName,
     decimal? BudgetCeilingUsd,
     int? MinDurationMonths,
@@ -52,6 +57,7 @@ public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSet
 {
     public UpdateSettingsRequestValidator()
     {
+        RuleFor(r => r.Version).NotNull().WithMessage("Send the version of the settings you read (GET /api/settings).");
         RuleFor(r => r.FundName).NotNull();
         RuleFor(r => r.BudgetCeilingUsd).NotNull();
         RuleFor(r => r.MinDurationMonths).NotNull();
@@ -85,18 +91,18 @@ public sealed class SettingsEndpoints : IEndpointGroup
         group.MapPut("/", Update).RequireAuthorization(Policies.ManageReferenceData)
             .WithRequestValidation<UpdateSettingsRequest>()
             .WithName("UpdateSettings")
-            .WithSummary("Replaces the fund's settings; every field is required.");
+            .WithSummary("Replaces the fund's settings; every field is required, with the version read (409 if it is stale).");
     }
 
     private static async Task<Ok<SettingsResponse>> Get(TrustFundDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(SettingsResponse.From((await db.FundSettings.AsNoTracking().SingleAsync(ct)).Values));
+        TypedResults.Ok(SettingsResponse.From(await db.FundSettings.AsNoTracking().SingleAsync(ct)));
 
     private static async Task<Ok<SettingsResponse>> Update(UpdateSettingsRequest request, TrustFundDbContext db,
         CancellationToken ct)
     {
         var settings = await db.FundSettings.SingleAsync(ct);
-        settings.Change(request.ToValues());
+        settings.Change(request.ToValues(), request.Version!.Value);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(SettingsResponse.From(settings.Values));
+        return TypedResults.Ok(SettingsResponse.From(settings));
     }
 }

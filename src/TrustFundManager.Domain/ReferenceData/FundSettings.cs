@@ -25,6 +25,10 @@ public sealed class FundSettings
     }
 
     public int Id { get; private set; }
+
+    /// <summary>Changes with every change of the settings: a change must name the version it was based on.</summary>
+    public Guid Version { get; private set; }
+
     public string FundName { get; private set; }
 
     /// <summary>The most a single concept note may request, in USD.</summary>
@@ -57,7 +61,16 @@ public sealed class FundSettings
         return (eligibleMembers * QuorumNumerator + QuorumDenominator - 1) / QuorumDenominator;
     }
 
-    public void Change(FundSettingsValues values)
+    /// <summary>Changes the settings, unless someone else changed them since <paramref name="basedOnVersion"/> was read.</summary>
+    public void Change(FundSettingsValues values, Guid basedOnVersion)
+    {
+        if (basedOnVersion != Version)
+            throw new DomainConflictException(
+                "The settings were changed by someone else since you read them; read them again and redo your change.");
+        Change(values);
+    }
+
+    private void Change(FundSettingsValues values)
     {
         var errors = Problems(values);
         if (errors.Count > 0) throw new InvalidChangeException(errors);
@@ -72,6 +85,7 @@ public sealed class FundSettings
         QuorumNumerator = values.QuorumNumerator;
         QuorumDenominator = values.QuorumDenominator;
         QuorumRequiresEveryConstituency = values.QuorumRequiresEveryConstituency;
+        Version = Guid.NewGuid();
     }
 
     /// <summary>Every rule the settings must keep, keyed by field; empty when the values are acceptable.</summary>

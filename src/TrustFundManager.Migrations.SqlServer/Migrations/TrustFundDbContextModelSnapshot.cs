@@ -168,6 +168,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.Property<bool>("QuorumRequiresEveryConstituency")
                         .HasColumnType("bit");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.ToTable("FundSettings", t =>

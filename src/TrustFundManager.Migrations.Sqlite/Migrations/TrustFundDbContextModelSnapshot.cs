@@ -161,6 +161,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<bool>("QuorumRequiresEveryConstituency")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.ToTable("FundSettings", t =>

@@ -86,6 +86,7 @@ internal sealed class FundSettingsConfiguration : IEntityTypeConfiguration<FundS
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.FundName).HasMaxLength(FundSettings.FundNameMaxLength);
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.BudgetCeilingUsd).HasPrecision(19, 2);
         builder.Property(s => s.AdministrativeAgentFeeRate).HasPrecision(9, 6);
         builder.Property(s => s.IndirectCostRate).HasPrecision(9, 6);

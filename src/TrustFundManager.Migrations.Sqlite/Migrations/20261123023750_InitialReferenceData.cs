@@ -64,6 +64,7 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     FundName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     BudgetCeilingUsd = table.Column<decimal>(type: "TEXT", precision: 19, scale: 2, nullable: false),
                     MinDurationMonths = table.Column<int>(type: "INTEGER", nullable: false),

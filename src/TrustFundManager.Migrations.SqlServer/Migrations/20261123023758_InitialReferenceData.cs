@@ -64,6 +64,7 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     FundName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     BudgetCeilingUsd = table.Column<decimal>(type: "decimal(19,2)", precision: 19, scale: 2, nullable: false),
                     MinDurationMonths = table.Column<int>(type: "int", nullable: false),
