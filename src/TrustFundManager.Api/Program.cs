@@ -61,6 +61,11 @@ builder.Services.AddOpenApi(o => o
 
 var app = builder.Build();
 
+if (!app.Environment.IsDevelopment() && !app.Configuration.GetSection(AuthenticationSetup.AzureAdSection).Exists())
+    app.Logger.LogWarning(
+        "No {Section} section is configured: every bearer token is refused. Configure Entra ID to let users sign in",
+        AuthenticationSetup.AzureAdSection);
+
 await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
