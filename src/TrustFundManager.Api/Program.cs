@@ -26,7 +26,7 @@ builder.Services.AddSerilog((services, logger) =>
             "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {CorrelationId}{NewLine}{Exception}");
     else
         logger.WriteTo.Console(new RenderedCompactJsonFormatter());
-});
+}, preserveStaticLogger: true);
 
 var apiOptions = builder.Configuration.GetSection(ApiOptions.SectionName).Get<ApiOptions>() ?? new ApiOptions();
 builder.Services.AddSingleton(apiOptions);
@@ -70,9 +70,14 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
-app.UseSerilogRequestLogging(o => o.EnrichDiagnosticContext = (diagnostics, http) =>
+app.UseSerilogRequestLogging(o =>
 {
-    if (http.User.Identity?.IsAuthenticated == true) diagnostics.Set("User", http.User.UserId());
+    // This host's logger, not the process-wide static one (several hosts share a process in tests).
+    o.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+    o.EnrichDiagnosticContext = (diagnostics, http) =>
+    {
+        if (http.User.Identity?.IsAuthenticated == true) diagnostics.Set("User", http.User.UserId());
+    };
 });
 app.UseExceptionHandler();
 app.UseStatusCodePages();

@@ -204,6 +204,11 @@ public sealed class EntraIdConfigurationTests : IAsyncLifetime
             TestContext.Current.CancellationToken));
         Assert.Equal("5f0c4c3e-0000-4000-8000-000000000042", log.GetProperty("items")[0].GetProperty("actor").GetString());
 
+        // A token with no app role is refused outright.
+        client.DefaultRequestHeaders.Authorization = new("Bearer", EntraToken());
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/settings", TestContext.Current.CancellationToken),
+            HttpStatusCode.Unauthorized);
+
         client.DefaultRequestHeaders.Authorization = new("Bearer", EntraToken(Roles.GovernmentFocalPoint));
         await HttpAssert.ProblemAsync(await client.PutAsync("/api/guiding-principles/4",
             HttpAssert.JsonBody("{\"title\": \"Changed\"}"), TestContext.Current.CancellationToken), HttpStatusCode.Forbidden);

@@ -33,8 +33,16 @@ public sealed class LoggingTests : IAsyncLifetime
 
         await HttpAssert.OkJsonAsync(await client.SendAsync(request, TestContext.Current.CancellationToken));
 
-        var requestLog = _sink.Events.Single(e =>
-            e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/api/countries/GHA\"");
+        // The request log is written as the response completes, which can be just after the client has it.
+        LogEvent? requestLog = null;
+        for (var attempt = 0; attempt < 50 && requestLog is null; attempt++)
+        {
+            requestLog = _sink.Events.SingleOrDefault(e =>
+                e.Properties.TryGetValue("RequestPath", out var path) && path.ToString() == "\"/api/countries/GHA\"");
+            if (requestLog is null) await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(requestLog is not null, string.Join(" | ", _sink.Events.Select(e => e.RenderMessage()).Take(20)));
         Assert.Equal("\"log-check-1\"", requestLog.Properties["CorrelationId"].ToString());
         Assert.Equal("\"gov.gha\"", requestLog.Properties["User"].ToString());
         Assert.Equal("200", requestLog.Properties["StatusCode"].ToString());

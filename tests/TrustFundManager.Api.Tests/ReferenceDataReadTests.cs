@@ -123,8 +123,8 @@ public sealed class ReferenceDataReadTests(SqliteApiFactory api) : IClassFixture
         var anyCase = await GetAsync("fmu.officer", "/api/countries?search=mEXi");
         Assert.Equal(["MEX"], anyCase.EnumerateArray().Select(c => c.GetProperty("alpha3").GetString()));
 
-        var wildcard = await GetAsync("fmu.officer", "/api/countries?search=%25");
-        Assert.Equal(0, wildcard.GetArrayLength());
+        foreach (var literal in new[] { "%25", "_", "[a-c]" })
+            Assert.Equal(0, (await GetAsync("fmu.officer", $"/api/countries?search={literal}")).GetArrayLength());
 
         var ghana = await GetAsync("fmu.officer", "/api/countries/gha");
         Assert.Equal("Ghana", ghana.GetProperty("name").GetString());
@@ -135,6 +135,8 @@ public sealed class ReferenceDataReadTests(SqliteApiFactory api) : IClassFixture
         var problem = await HttpAssert.ValidationProblemAsync(
             await client.GetAsync("/api/countries?region=Antarctica", TestContext.Current.CancellationToken), "region");
         Assert.Equal("'Antarctica' is not a valid value.", problem.GetProperty("errors").GetProperty("region")[0].GetString());
+        await HttpAssert.ValidationProblemAsync(
+            await client.GetAsync("/api/countries?region=7", TestContext.Current.CancellationToken), "region");
     }
 
     [Fact]

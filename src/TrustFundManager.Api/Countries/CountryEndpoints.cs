@@ -42,16 +42,18 @@ public sealed class CountryEndpoints : IEndpointGroup
             .WithSummary("Changes a country's name or the region it is reported under.");
     }
 
-    private static async Task<Ok<List<CountryResponse>>> List(Region? region, string? search, TrustFundDbContext db,
+    private static async Task<Results<Ok<List<CountryResponse>>, ValidationProblem>> List(Region? region, string? search, TrustFundDbContext db,
         CancellationToken ct)
     {
+        if (region is { } asked && !Enum.IsDefined(asked))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["region"] = [$"'{(int)asked}' is not a valid value."] });
         var query = db.Countries.AsNoTracking();
         if (region is not null) query = query.Where(c => c.Region == region);
         if (!string.IsNullOrWhiteSpace(search))
         {
             // LIKE ignores case for ASCII on SQLite and under SQL Server's default collation alike.
             var text = search.Trim();
-            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+            var pattern = "%" + text.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_").Replace("[", "\\[") + "%";
             var code = text.ToUpperInvariant();
             query = query.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || c.Alpha3 == code || c.Alpha2 == code);
         }

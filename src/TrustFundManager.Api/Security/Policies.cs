@@ -6,7 +6,7 @@ namespace TrustFundManager.Api.Security;
 /// <summary>The named authorization policies; every endpoint states one of them.</summary>
 public static class Policies
 {
-    /// <summary>Any signed-in user of any role.</summary>
+    /// <summary>A signed-in user holding one of the application's roles (a token with only a scope is not enough).</summary>
     public const string SignedIn = nameof(SignedIn);
 
     /// <summary>The fund's reference data is read by every signed-in user.</summary>
@@ -18,8 +18,8 @@ public static class Policies
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
-        .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser())
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
+        .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
         .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.FundManager, Roles.Administrator));
 }
