@@ -9,10 +9,8 @@ public interface IActorContext
     string? CorrelationId { get; }
 }
 
-/// <summary>The application acting on its own: seeding, background services.</summary>
-public sealed class SystemActorContext : IActorContext
+/// <summary>The actor named when the application acts on its own: seeding, background services.</summary>
+public static class SystemActorContext
 {
     public const string SystemActor = "system";
-    public string Actor => SystemActor;
-    public string? CorrelationId => null;
 }
