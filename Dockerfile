@@ -3,6 +3,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /source
 COPY Directory.Build.props Directory.Packages.props ./
 COPY src/ src/
+COPY workflows/ workflows/
 RUN dotnet publish src/TrustFundManager.Api/TrustFundManager.Api.csproj -c Release -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

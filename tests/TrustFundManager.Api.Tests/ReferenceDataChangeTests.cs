@@ -12,7 +12,7 @@ public sealed class ReferenceDataChangeTests(SqliteApiFactory api) : IClassFixtu
         {"version": "7d1e4c52-0000-4000-8000-000000000001", "fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 3000000.00, "minDurationMonths": 12,
          "maxDurationMonths": 36, "administrativeAgentFeeRate": 0.01, "indirectCostRate": 0.07,
          "decisionRule": "Consensus", "quorumNumerator": 2, "quorumDenominator": 3,
-         "quorumRequiresEveryConstituency": true}
+         "quorumRequiresEveryConstituency": true, "revisionPeriodDays": 90}
         """;
 
     private static string Settings(string field, string value) =>
@@ -61,6 +61,9 @@ public sealed class ReferenceDataChangeTests(SqliteApiFactory api) : IClassFixtu
         { "/api/settings", Settings("quorumDenominator", "0"), "quorumDenominator" },
         { "/api/settings", Settings("fundName", "\"\""), "fundName" },
         { "/api/settings", Settings("quorumRequiresEveryConstituency", "<missing>"), "quorumRequiresEveryConstituency" },
+        { "/api/settings", Settings("revisionPeriodDays", "6"), "revisionPeriodDays" },
+        { "/api/settings", Settings("revisionPeriodDays", "731"), "revisionPeriodDays" },
+        { "/api/settings", Settings("revisionPeriodDays", "<missing>"), "revisionPeriodDays" },
         { "/api/settings", Settings("version", "<missing>"), "version" },
         { "/api/settings", Settings("version", "\"not-a-guid\""), "version" },
     };

@@ -164,6 +164,7 @@ public sealed class ReferenceDataReadTests(SqliteApiFactory api) : IClassFixture
         Assert.Equal(2, settings.GetProperty("quorumNumerator").GetInt32());
         Assert.Equal(3, settings.GetProperty("quorumDenominator").GetInt32());
         Assert.True(settings.GetProperty("quorumRequiresEveryConstituency").GetBoolean());
+        Assert.Equal(90, settings.GetProperty("revisionPeriodDays").GetInt32());
         Assert.Equal(3_000_000m, settings.GetProperty("budgetCeilingUsd").GetDecimal());
         Assert.Equal(12, settings.GetProperty("minDurationMonths").GetInt32());
         Assert.Equal(36, settings.GetProperty("maxDurationMonths").GetInt32());

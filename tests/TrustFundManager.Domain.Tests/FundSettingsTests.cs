@@ -6,7 +6,7 @@ namespace TrustFundManager.Domain.Tests;
 public sealed class FundSettingsTests
 {
     private static readonly FundSettingsValues Defaults = new("Migration MPTF", 3_000_000m, 12, 36, 0.01m, 0.07m,
-        DecisionRule.Consensus, 2, 3, true);
+        DecisionRule.Consensus, 2, 3, true, 90);
 
     [Theory]
     [InlineData(12, 8)]
@@ -28,6 +28,8 @@ public sealed class FundSettingsTests
     public static TheoryData<FundSettingsValues, string> BrokenRules() => new()
     {
         { Defaults with { FundName = " " }, "fundName" },
+        { Defaults with { RevisionPeriodDays = 6 }, "revisionPeriodDays" },
+        { Defaults with { RevisionPeriodDays = 731 }, "revisionPeriodDays" },
         { Defaults with { BudgetCeilingUsd = 0m }, "budgetCeilingUsd" },
         { Defaults with { BudgetCeilingUsd = 10.001m }, "budgetCeilingUsd" },
         { Defaults with { MinDurationMonths = 0 }, "minDurationMonths" },

@@ -19,13 +19,14 @@ public sealed record SettingsResponse(
     DecisionRule DecisionRule,
     int QuorumNumerator,
     int QuorumDenominator,
-    bool QuorumRequiresEveryConstituency)
+    bool QuorumRequiresEveryConstituency,
+    int RevisionPeriodDays)
 {
     public static SettingsResponse From(FundSettings s) => From(s.Version, s.Values);
 
     private static SettingsResponse From(Guid version, FundSettingsValues v) => new(version, v.FundName, v.BudgetCeilingUsd,
         v.MinDurationMonths, v.MaxDurationMonths, v.AdministrativeAgentFeeRate, v.IndirectCostRate, v.DecisionRule,
-        v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency);
+        v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency, v.RevisionPeriodDays);
 }
 
 /// <summary>Every setting, and the <c>version</c> of the settings the change was based on (from GET).</summary>
@@ -40,17 +41,19 @@ public sealed record UpdateSettingsRequest(
     DecisionRule? DecisionRule,
     int? QuorumNumerator,
     int? QuorumDenominator,
-    bool? QuorumRequiresEveryConstituency)
+    bool? QuorumRequiresEveryConstituency,
+    int? RevisionPeriodDays)
 {
     public bool IsComplete => FundName is not null && BudgetCeilingUsd is not null && MinDurationMonths is not null
         && MaxDurationMonths is not null && AdministrativeAgentFeeRate is not null && IndirectCostRate is not null
         && DecisionRule is not null && QuorumNumerator is not null && QuorumDenominator is not null
-        && QuorumRequiresEveryConstituency is not null;
+        && QuorumRequiresEveryConstituency is not null && RevisionPeriodDays is not null;
 
     /// <summary>Only called once the validator has seen every field present.</summary>
     public FundSettingsValues ToValues() => new(FundName!, BudgetCeilingUsd!.Value, MinDurationMonths!.Value,
         MaxDurationMonths!.Value, AdministrativeAgentFeeRate!.Value, IndirectCostRate!.Value, DecisionRule!.Value,
-        QuorumNumerator!.Value, QuorumDenominator!.Value, QuorumRequiresEveryConstituency!.Value);
+        QuorumNumerator!.Value, QuorumDenominator!.Value, QuorumRequiresEveryConstituency!.Value,
+        RevisionPeriodDays!.Value);
 }
 
 public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSettingsRequest>
@@ -68,6 +71,7 @@ public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSet
         RuleFor(r => r.QuorumNumerator).NotNull();
         RuleFor(r => r.QuorumDenominator).NotNull();
         RuleFor(r => r.QuorumRequiresEveryConstituency).NotNull();
+        RuleFor(r => r.RevisionPeriodDays).NotNull();
 
         // The rules between values are the domain's: report each broken one against its field.
         RuleFor(r => r).Custom((request, context) =>
@@ -87,7 +91,7 @@ public sealed class SettingsEndpoints : IEndpointGroup
 
         group.MapGet("/", Get).RequireAuthorization(Policies.ReadReferenceData)
             .WithName("GetSettings")
-            .WithSummary("Reads the fund's settings: ceilings, duration limits, fees, decision rule and quorum.");
+            .WithSummary("Reads the fund's settings: ceilings, duration limits, fees, decision rule, quorum and revision period.");
         group.MapPut("/", Update).RequireAuthorization(Policies.ManageReferenceData)
             .WithRequestValidation<UpdateSettingsRequest>()
             .WithName("UpdateSettings")

@@ -1,7 +1,7 @@
 namespace TrustFundManager.Domain.Auditing;
 
 /// <summary>One recorded change to one entity. Append-only: never updated, never deleted.</summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : IAppendOnlyRecord
 {
     private AuditEntry()
     {

@@ -11,6 +11,8 @@ public sealed class FundSettings
     public const int RateDecimals = 6;
     public const decimal MaxBudgetCeilingUsd = 1_000_000_000_000m;
     public const int MaxDurationLimitMonths = 120;
+    public const int MinRevisionPeriodDays = 7;
+    public const int MaxRevisionPeriodDays = 730;
 
     private FundSettings()
     {
@@ -50,9 +52,12 @@ public sealed class FundSettings
     /// <summary>When set, a quorum also needs a vote from every constituency.</summary>
     public bool QuorumRequiresEveryConstituency { get; private set; }
 
+    /// <summary>How long a concept note returned for revision waits for its resubmission before it lapses.</summary>
+    public int RevisionPeriodDays { get; private set; }
+
     public FundSettingsValues Values => new(FundName, BudgetCeilingUsd, MinDurationMonths, MaxDurationMonths,
         AdministrativeAgentFeeRate, IndirectCostRate, DecisionRule, QuorumNumerator, QuorumDenominator,
-        QuorumRequiresEveryConstituency);
+        QuorumRequiresEveryConstituency, RevisionPeriodDays);
 
     /// <summary>The smallest number of votes that makes a quorum among <paramref name="eligibleMembers"/>.</summary>
     public int QuorumFor(int eligibleMembers)
@@ -85,6 +90,7 @@ public sealed class FundSettings
         QuorumNumerator = values.QuorumNumerator;
         QuorumDenominator = values.QuorumDenominator;
         QuorumRequiresEveryConstituency = values.QuorumRequiresEveryConstituency;
+        RevisionPeriodDays = values.RevisionPeriodDays;
         Version = Guid.NewGuid();
     }
 
@@ -113,6 +119,9 @@ public sealed class FundSettings
         if (values.QuorumDenominator < 1) errors["quorumDenominator"] = ["The quorum's denominator is at least 1."];
         else if (values.QuorumNumerator < 1 || values.QuorumNumerator > values.QuorumDenominator)
             errors["quorumNumerator"] = ["The quorum is a fraction above zero and at most one."];
+        if (values.RevisionPeriodDays is < MinRevisionPeriodDays or > MaxRevisionPeriodDays)
+            errors["revisionPeriodDays"] =
+                [$"The revision period is between {MinRevisionPeriodDays} and {MaxRevisionPeriodDays} days."];
         return errors;
     }
 
@@ -132,4 +141,5 @@ public sealed record FundSettingsValues(
     DecisionRule DecisionRule,
     int QuorumNumerator,
     int QuorumDenominator,
-    bool QuorumRequiresEveryConstituency);
+    bool QuorumRequiresEveryConstituency,
+    int RevisionPeriodDays);

@@ -39,10 +39,11 @@ public sealed class AuditInterceptor(IActorContext actorContext, TimeProvider ti
 
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is AuditEntry)
+            if (entry.Entity is IAppendOnlyRecord)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)
-                    throw new InvalidOperationException("The audit log is append-only: entries are never changed or removed.");
+                    throw new InvalidOperationException(
+                        $"{entry.Metadata.ClrType.Name} records are append-only: they are never changed or removed.");
                 continue;
             }
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;

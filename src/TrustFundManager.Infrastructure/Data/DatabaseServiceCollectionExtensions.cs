@@ -4,6 +4,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Seeding;
+using TrustFundManager.Infrastructure.Workflows;
+using TrustFundManager.Workflows;
 
 namespace TrustFundManager.Infrastructure.Data;
 
@@ -41,6 +43,8 @@ public static class DatabaseServiceCollectionExtensions
             UseProvider(builder, provider, resolvedConnectionString);
             builder.AddInterceptors(serviceProvider.GetRequiredService<AuditInterceptor>());
         });
+        services.AddScoped<IWorkflowDurationSettings, FundSettingDurations>();
+        services.AddWorkflows<TrustFundDbContext>(configuration);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TrustFundManager.Domain.Auditing;
 using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Infrastructure.Data;
 
@@ -16,9 +17,17 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<FundSettings> FundSettings => Set<FundSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StoredWorkflowDefinition> WorkflowDefinitions => Set<StoredWorkflowDefinition>();
+    public DbSet<WorkflowInstance> WorkflowInstances => Set<WorkflowInstance>();
+    public DbSet<WorkflowJournalEntry> WorkflowJournal => Set<WorkflowJournalEntry>();
+    public DbSet<WorkflowTask> WorkflowTasks => Set<WorkflowTask>();
+    public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrustFundDbContext).Assembly);
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowInstance).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -136,7 +136,8 @@ public static class ReferenceDataCatalog
         DecisionRule: DecisionRule.Consensus,
         QuorumNumerator: 2,
         QuorumDenominator: 3,
-        QuorumRequiresEveryConstituency: true);
+        QuorumRequiresEveryConstituency: true,
+        RevisionPeriodDays: 90);
 
     /// <summary>The ISO 3166-1 list (from Debian's iso-codes) with the Network region of each entry.</summary>
     public static IReadOnlyList<Country> Countries()

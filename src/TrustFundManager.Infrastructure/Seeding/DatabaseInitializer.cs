@@ -2,14 +2,19 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Workflows;
 
 namespace TrustFundManager.Infrastructure.Seeding;
 
-/// <summary>Brings the database up to date at start-up: migrations (unless turned off), then reference data.</summary>
+/// <summary>
+/// Brings the database up to date at start-up: migrations (unless turned off), reference data, then the
+/// workflow definition versions (a changed published version stops start-up).
+/// </summary>
 public sealed class DatabaseInitializer(
     TrustFundDbContext db,
     DatabaseOptions options,
     ReferenceDataSeeder referenceData,
+    WorkflowDefinitionStore workflowDefinitions,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -32,6 +37,9 @@ public sealed class DatabaseInitializer(
 
         var added = await referenceData.SeedAsync(cancellationToken);
         if (added > 0) logger.LogInformation("Seeded {Count} reference data rows", added);
+
+        var stored = await workflowDefinitions.SyncAsync(cancellationToken);
+        if (stored > 0) logger.LogInformation("Stored {Count} new workflow definition versions", stored);
     }
 
     /// <summary>Readers do not wait for a writer in WAL mode; the setting stays with the database file.</summary>

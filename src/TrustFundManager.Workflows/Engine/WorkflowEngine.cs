@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFundManager.Domain.Common;
+using TrustFundManager.Workflows.Definitions;
+using TrustFundManager.Workflows.Instances;
+
+namespace TrustFundManager.Workflows;
+
+/// <summary>An action the caller may fire now, or could once what <see cref="BlockedBy"/> names is done.</summary>
+public sealed record AvailableAction(ActionDefinition Action, IReadOnlyList<string> BlockedBy);
+
+/// <summary>
+/// Starts instances and takes steps. Each step changes tracked entities only (the instance, its journal,
+/// tasks and timers, and whatever the entry effects touch); the caller saves them in one SaveChanges, so a
+/// step is one transaction, and the instance's version makes the loser of two simultaneous steps fail.
+/// </summary>
+public sealed class WorkflowEngine(
+    DbContext db,
+    WorkflowCatalog catalog,
+    IServiceProvider services,
+    IWorkflowDurationSettings durationSettings,
+    TimeProvider timeProvider)
+{
+    public WorkflowDefinition DefinitionOf(WorkflowInstance instance) =>
+        catalog.Get(instance.DefinitionId, instance.DefinitionVersion);
+
+    /// <summary>Starts a workflow for a new resource on the latest version of its definition.</summary>
+    public async Task<WorkflowInstance> StartAsync(string definitionId, Guid subjectId, string subjectTitle,
+        WorkflowScope scope, WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var definition = catalog.Latest(definitionId);
+        var now = timeProvider.GetUtcNow();
+        var instance = new WorkflowInstance(definition.Id, definition.Version, subjectId, subjectTitle, scope,
+            definition.InitialState, now);
+        db.Add(instance);
+        db.Add(new WorkflowJournalEntry(instance, instance.Step, WorkflowJournalEntry.StartAction, null, actor, null, now));
+
+        var initial = definition.State(definition.InitialState);
+        var start = new ActionDefinition
+        {
+            Name = WorkflowJournalEntry.StartAction, Title = "Start", From = [], To = initial.Name, Roles = [],
+        };
+        await RunEntryEffectsAsync(new WorkflowStepContext(definition, instance, start, actor, null), initial,
+            cancellationToken);
+        await OpenWaitsAsync(definition, instance, now, cancellationToken);
+        return instance;
+    }
+
+    /// <summary>Fires <paramref name="actionName"/> on <paramref name="instance"/> as <paramref name="actor"/>.</summary>
+    /// <exception cref="ActionNotPermittedException">The actor holds no role that may fire the action here.</exception>
+    /// <exception cref="InvalidChangeException">A required comment is missing.</exception>
+    /// <exception cref="DomainConflictException">The state does not allow the action, or a guard is unmet.</exception>
+    public async Task<WorkflowJournalEntry> FireAsync(WorkflowInstance instance, string actionName, WorkflowActor actor,
+        string? comment, CancellationToken cancellationToken)
+    {
+        var definition = DefinitionOf(instance);
+        var action = definition.FindAction(actionName)
+                     ?? throw new InvalidOperationException($"Workflow {definition.Id} has no action '{actionName}'.");
+
+        if (!actor.MayFire(action, instance))
+            throw new ActionNotPermittedException(
+                $"'{action.Title}' may be done only by {string.Join(" or ", action.Roles)}" +
+                (action.Roles.Any(r => r is Domain.Access.Roles.GovernmentFocalPoint or Domain.Access.Roles.ParticipatingOrganization)
+                    ? " of this resource." : "."));
+        if (action.CommentRequired && string.IsNullOrWhiteSpace(comment))
+            throw new InvalidChangeException("comment", $"A comment is required to '{action.Title}'.");
+        if (comment is { Length: > WorkflowJournalEntry.CommentMaxLength })
+            throw new InvalidChangeException("comment",
+                $"The comment must be {WorkflowJournalEntry.CommentMaxLength} characters or fewer.");
+
+        var from = instance.State;
+        if (!action.From.Contains(from))
+            throw new DomainConflictException(
+                $"'{action.Title}' is not possible while the {definition.Title.ToLowerInvariant()} is " +
+                $"'{definition.State(from).Title}'.");
+
+        var step = new WorkflowStepContext(definition, instance, action, actor, comment);
+        var unmet = await UnmetGuardsAsync(step, cancellationToken);
+        if (unmet.Count > 0)
+            throw new DomainConflictException($"'{action.Title}' cannot be done yet: {string.Join("; ", unmet.Values)}");
+
+        var machine = new WorkflowMachine(definition, () => instance.State, state => instance.State = state,
+            guardMet: guard => !unmet.ContainsKey(guard),
+            onEntry: state => RunEntryEffectsAsync(step, state, cancellationToken));
+        if (!machine.CanFire(action.Name, out var stillUnmet))
+            throw new DomainConflictException($"'{action.Title}' cannot be done: {string.Join(", ", stillUnmet)}.");
+
+        var now = timeProvider.GetUtcNow();
+        var leavesState = !action.IsInternal;
+        if (leavesState) await CloseWaitsAsync(instance, action.Name, actor, now, cancellationToken);
+        await machine.FireAsync(action.Name);
+
+        var entry = new WorkflowJournalEntry(instance, instance.NextStep(now), action.Name, from, actor, comment, now);
+        db.Add(entry);
+        if (leavesState) await OpenWaitsAsync(definition, instance, now, cancellationToken);
+        return entry;
+    }
+
+    /// <summary>
+    /// The actions the actor may fire in the instance's current state, with what blocks each (guards unmet).
+    /// </summary>
+    public async Task<IReadOnlyList<AvailableAction>> AvailableActionsAsync(WorkflowInstance instance,
+        WorkflowActor actor, CancellationToken cancellationToken)
+    {
+        var definition = DefinitionOf(instance);
+        var available = new List<AvailableAction>();
+        foreach (var action in definition.ActionsFrom(instance.State).Where(a => actor.MayFire(a, instance)))
+        {
+            var unmet = await UnmetGuardsAsync(new WorkflowStepContext(definition, instance, action, actor, null),
+                cancellationToken);
+            available.Add(new AvailableAction(action, unmet.Values.ToList()));
+        }
+
+        return available;
+    }
+
+    private async Task<Dictionary<string, string>> UnmetGuardsAsync(WorkflowStepContext step,
+        CancellationToken cancellationToken)
+    {
+        var unmet = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in step.Action.Guards)
+        {
+            var guard = services.GetRequiredKeyedService<IWorkflowGuard>(name);
+            if (await guard.CheckAsync(step, cancellationToken) is { } missing) unmet[name] = missing;
+        }
+
+        return unmet;
+    }
+
+    private async Task RunEntryEffectsAsync(WorkflowStepContext step, StateDefinition state,
+        CancellationToken cancellationToken)
+    {
+        foreach (var name in state.OnEntry)
+            await services.GetRequiredKeyedService<IWorkflowEffect>(name).RunAsync(step, cancellationToken);
+    }
+
+    /// <summary>Opens the task and starts the timers of the state the instance is now in.</summary>
+    private async Task OpenWaitsAsync(WorkflowDefinition definition, WorkflowInstance instance, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var state = definition.State(instance.State);
+        if (state.Task is { } task) db.Add(new WorkflowTask(instance, task.Title, task.Roles, now));
+        foreach (var timer in state.Timers)
+        {
+            var after = timer.After is not null && IsoDuration.TryParse(timer.After, out var fixedDuration)
+                ? fixedDuration
+                : await durationSettings.ResolveAsync(timer.AfterSetting!, cancellationToken);
+            db.Add(new WorkflowTimer(instance, timer.Fire, now + after, now));
+        }
+    }
+
+    /// <summary>Closes the open tasks and cancels the pending timers of the state being left.</summary>
+    private async Task CloseWaitsAsync(WorkflowInstance instance, string action, WorkflowActor actor,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var tasks = await db.Set<WorkflowTask>()
+            .Where(t => t.InstanceId == instance.Id && t.ClosedAt == null).ToListAsync(cancellationToken);
+        foreach (var task in tasks) task.Close(action, actor.UserId, now);
+
+        var timers = await db.Set<WorkflowTimer>()
+            .Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTimerStatus.Pending).ToListAsync(cancellationToken);
+        foreach (var timer in timers.Where(t => t.Status == WorkflowTimerStatus.Pending))
+            timer.Close(WorkflowTimerStatus.Cancelled, $"'{action}' left the state before the timer was due.", now);
+    }
+}

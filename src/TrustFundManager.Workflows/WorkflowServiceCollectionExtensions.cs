@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFundManager.Workflows.Definitions;
+
+namespace TrustFundManager.Workflows;
+
+public sealed class WorkflowOptions
+{
+    public const string SectionName = "Workflows";
+
+    /// <summary>Where the definition files are; by default the <c>workflows</c> folder beside the application.</summary>
+    public string Directory { get; set; } = Path.Combine(AppContext.BaseDirectory, "workflows");
+
+    /// <summary>How often the timer service looks for due timers.</summary>
+    public TimeSpan TimerPollInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Off, this instance of the application fires no timers (another one does).</summary>
+    public bool RunTimers { get; set; } = true;
+}
+
+/// <summary>A guard or effect name the definitions may use, registered with its implementation.</summary>
+internal sealed record WorkflowExtensionName(bool IsGuard, string Name);
+
+public static class WorkflowServiceCollectionExtensions
+{
+    /// <summary>
+    /// The definitions (loaded and validated when first needed, which start-up forces), the engine, the timer
+    /// processor and its background service, all over <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IServiceCollection AddWorkflows<TContext>(this IServiceCollection services, IConfiguration configuration)
+        where TContext : DbContext
+    {
+        var options = configuration.GetSection(WorkflowOptions.SectionName).Get<WorkflowOptions>() ?? new WorkflowOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(provider =>
+        {
+            var names = provider.GetServices<WorkflowExtensionName>().ToList();
+            using var scope = provider.CreateScope();
+            var vocabulary = new WorkflowVocabulary(
+                WorkflowRoles.Known.ToHashSet(StringComparer.Ordinal),
+                names.Where(n => n.IsGuard).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
+                names.Where(n => !n.IsGuard).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
+                scope.ServiceProvider.GetRequiredService<IWorkflowDurationSettings>().Names);
+            return WorkflowCatalog.Load(options.Directory, vocabulary);
+        });
+        services.AddScoped(provider => ActivatorUtilities.CreateInstance<WorkflowEngine>(provider,
+            (DbContext)provider.GetRequiredService<TContext>()));
+        services.AddScoped(provider => ActivatorUtilities.CreateInstance<WorkflowTimerProcessor>(provider,
+            (DbContext)provider.GetRequiredService<TContext>()));
+        services.AddScoped(provider => ActivatorUtilities.CreateInstance<WorkflowDefinitionStore>(provider,
+            (DbContext)provider.GetRequiredService<TContext>()));
+        if (options.RunTimers) services.AddHostedService<WorkflowTimerService>();
+        return services;
+    }
+
+    public static IServiceCollection AddWorkflowGuard<TGuard>(this IServiceCollection services, string name)
+        where TGuard : class, IWorkflowGuard
+    {
+        services.AddKeyedScoped<IWorkflowGuard, TGuard>(name);
+        return services.AddSingleton(new WorkflowExtensionName(IsGuard: true, name));
+    }
+
+    public static IServiceCollection AddWorkflowEffect<TEffect>(this IServiceCollection services, string name)
+        where TEffect : class, IWorkflowEffect
+    {
+        services.AddKeyedScoped<IWorkflowEffect, TEffect>(name);
+        return services.AddSingleton(new WorkflowExtensionName(IsGuard: false, name));
+    }
+}
