@@ -96,6 +96,7 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
 public sealed class SqliteApiFactory : TrustFundApiFactory
 {
     private readonly string _directory;
+    private readonly bool _ownsDirectory = true;
 
     public SqliteApiFactory() : this(NewDirectory())
     {
@@ -122,6 +123,23 @@ public sealed class SqliteApiFactory : TrustFundApiFactory
         _directory = directory;
     }
 
+    /// <summary>
+    /// The API over the database in <paramref name="directory"/>, which outlives this host: a later host on the same
+    /// directory sees the same data, as after a restart. The caller deletes the directory.
+    /// </summary>
+    public static SqliteApiFactory OnDirectory(string directory, IReadOnlyDictionary<string, string>? settings = null,
+        Action<IServiceCollection>? configureServices = null) =>
+        new(directory, "Development", ownsDirectory: false)
+        {
+            Settings = settings ?? new Dictionary<string, string>(),
+            ConfigureTestServicesHook = configureServices,
+        };
+
+    private SqliteApiFactory(string directory, string environment, bool ownsDirectory) : this(directory, environment)
+    {
+        _ownsDirectory = ownsDirectory;
+    }
+
     public static string NewDirectory()
     {
         var directory = Path.Combine(Path.GetTempPath(), "trustfund-tests", Guid.NewGuid().ToString("N"));
@@ -133,9 +151,16 @@ public sealed class SqliteApiFactory : TrustFundApiFactory
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_ownsDirectory) DeleteDirectory(_directory);
+    }
+
+    /// <summary>Deletes a test database directory, leaving a file still held open to the OS's temp cleanup.</summary>
+    public static void DeleteDirectory(string directory)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
-            Directory.Delete(_directory, recursive: true);
+            Directory.Delete(directory, recursive: true);
         }
         catch (IOException)
         {

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Domain.Common;
+using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Workflows;
 
 namespace TrustFundManager.Api.Common;
 
 /// <summary>
-/// Turns exceptions into ProblemDetails: a rule of the fund into 400, 409 or 422, a malformed request into
+/// Turns exceptions into ProblemDetails: a rule of the fund into 400, 403, 409 or 422, a malformed request into
 /// 400 (or 413), and anything unexpected into a 500 that says nothing about the internals.
 /// </summary>
 public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger)
@@ -29,11 +31,21 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             {
                 Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message,
             },
+            ActionNotPermittedException forbidden => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message,
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
                 Detail = "Someone else changed this record at the same moment; read it again and retry.",
+            },
+            DbUpdateException duplicate when duplicate.IsUniqueViolation() => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = "Conflict",
+                Detail = "Someone else made the same change at the same moment; read the record again before retrying.",
             },
             DomainException rule => new ProblemDetails
             {

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using TrustFundManager.Domain.Access;
+using TrustFundManager.Workflows;
 
 namespace TrustFundManager.Api.Security;
 
@@ -19,4 +20,11 @@ public static class CallerClaims
     public static string? Country(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaims.Country);
     public static string? Organization(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaims.Organization);
     public static string? Constituency(this ClaimsPrincipal user) => user.FindFirstValue(ScopeClaims.Constituency);
+
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirstValue(NameClaimType) ?? user.FindFirstValue("preferred_username") ?? user.UserId();
+
+    /// <summary>The caller as the workflow engine sees them: id, name, roles and scope.</summary>
+    public static WorkflowActor AsWorkflowActor(this ClaimsPrincipal user) =>
+        new(user.UserId(), user.DisplayName(), user.RoleNames(), user.Country(), user.Organization(), user.Constituency());
 }

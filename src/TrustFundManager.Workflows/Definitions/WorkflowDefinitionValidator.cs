@@ -44,7 +44,10 @@ public static partial class WorkflowDefinitionValidator
         foreach (var state in d.States) problems.AddRange(StateProblems(d, state, actions, vocabulary));
         foreach (var action in d.Actions) problems.AddRange(ActionProblems(action, states, vocabulary));
 
-        if (states.Contains(d.InitialState))
+        // With a misnamed state, reachability would only repeat that problem in other words.
+        var namesKnownStates = states.Contains(d.InitialState)
+                               && d.Actions.All(a => (a.To is null || states.Contains(a.To)) && a.From.All(states.Contains));
+        if (namesKnownStates)
             foreach (var unreachable in d.States.Select(s => s.Name).Except(Reachable(d)))
                 problems.Add($"state '{unreachable}' is unreachable: no action leads to it from '{d.InitialState}'.");
 
