@@ -18,7 +18,7 @@ namespace TrustFundManager.Testing;
 public class TrustFundApiFactory(string provider, string connectionString, string environment = "Development")
     : WebApplicationFactory<Program>
 {
-    private readonly Dictionary<string, string> _tokens = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new(StringComparer.OrdinalIgnoreCase);
     private readonly SemaphoreSlim _tokenLock = new(1, 1);
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -65,12 +65,17 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
         await _tokenLock.WaitAsync();
         try
         {
-            if (_tokens.TryGetValue(user, out var cached)) return cached;
+            // A token is reused until the test's clock has moved on by an hour (tokens live for hours, and a test
+            // that jumps weeks ahead needs a fresh one).
+            if (_tokens.TryGetValue(user, out var cached) && Clock.GetUtcNow() - cached.IssuedAt < TimeSpan.FromHours(1))
+                return cached.Token;
             using var client = CreateClient();
             var response = await client.PostAsJsonAsync("/dev/token", new { user });
             response.EnsureSuccessStatusCode();
             var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-            return _tokens[user] = body.GetProperty("access_token").GetString()!;
+            var token = body.GetProperty("access_token").GetString()!;
+            _tokens[user] = (token, Clock.GetUtcNow());
+            return token;
         }
         finally
         {

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Testing;
 using TrustFundManager.Workflows;
+using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Api.Tests.Workflows;
 
@@ -28,14 +29,18 @@ public sealed class WorkflowGuardAndEffectTests : IAsyncLifetime
               "states": [
                 { "name": "draft", "title": "Draft", "visibleTo": ["GovernmentFocalPoint"] },
                 { "name": "submitted", "title": "Submitted", "visibleTo": ["GovernmentFocalPoint"], "onEntry": ["stampTitle"],
-                  "task": { "title": "Review the request", "roles": ["FundManager"] } },
+                  "task": { "title": "Review the request", "roles": ["FundManager"] },
+                  "timers": [ { "after": "PT1H", "fire": "expire" } ] },
+                { "name": "expired", "title": "Expired", "terminal": true },
                 { "name": "closed", "title": "Closed", "terminal": true, "onEntry": ["stampTitle", "refuseToClose"] }
               ],
               "actions": [
                 { "name": "submit", "title": "Submit", "from": ["draft"], "to": "submitted",
                   "roles": ["GovernmentFocalPoint"], "guards": ["budgetBalanced"] },
                 { "name": "addNote", "title": "Add a note", "from": ["submitted"], "roles": ["FundManager"], "commentRequired": true },
-                { "name": "close", "title": "Close", "from": ["submitted"], "to": "closed", "roles": ["FundManager"] }
+                { "name": "close", "title": "Close", "from": ["submitted"], "to": "closed", "roles": ["FundManager"] },
+                { "name": "expire", "title": "Expire", "from": ["submitted"], "to": "expired", "roles": ["System"],
+                  "guards": ["budgetBalanced"] }
               ]
             }
             """)!.ToJsonString());
@@ -147,6 +152,33 @@ public sealed class WorkflowGuardAndEffectTests : IAsyncLifetime
         Assert.Equal(("addNote", "submitted", "submitted", "Asked for the annex."),
             (entry.Action, entry.FromState, entry.ToState, entry.Comment));
         Assert.Equal("Request [submit by gov.mex]", noted.GetProperty("subject").GetProperty("title").GetString());
+    }
+
+    [Fact]
+    public async Task A_due_timer_whose_guard_is_unmet_is_marked_failed_with_the_reason_and_not_retried()
+    {
+        _gate.Balanced = true;
+        var request = await _api.StartAsync(workflow: "grant-request", title: "Request");
+        using var government = await _api.CreateClientAsAsync("gov.mex");
+        await government.StepsAsync(request, "submit");
+        _gate.Balanced = false;
+        _api.Clock.Advance(TimeSpan.FromHours(2));
+
+        await FireDueTimersAsync();
+        Assert.Equal(0, await FireDueTimersAsync());
+
+        var timer = Assert.Single(await _api.TimersAsync(request));
+        Assert.Equal(WorkflowTimerStatus.Failed, timer.Status);
+        Assert.Equal("'Expire' cannot be done yet: the budget split must add up to the total requested", timer.Outcome);
+        Assert.Equal(["start", "submit"], (await _api.JournalAsync(request)).Select(j => j.Action));
+        Assert.Equal("Request [submit by gov.mex]",
+            (await _api.WithDbAsync(db => db.WorkflowInstances.FindAsync([request], Ct).AsTask()))!.SubjectTitle);
+    }
+
+    private async Task<int> FireDueTimersAsync()
+    {
+        await using var scope = _api.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WorkflowTimerProcessor>().FireDueTimersAsync(Ct);
     }
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
