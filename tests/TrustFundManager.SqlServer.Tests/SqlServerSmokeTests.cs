@@ -1,7 +1,12 @@
 using System.Net;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFundManager.Domain.Access;
+using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Testing;
+using TrustFundManager.Workflows;
+using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.SqlServer.Tests;
 
@@ -74,5 +79,35 @@ public sealed class SqlServerSmokeTests(SqlServerFixture sql) : IClassFixture<Sq
 
         await HttpAssert.ValidationProblemAsync(await client.PutAsync("/api/constituencies/donors",
             HttpAssert.JsonBody("{\"name\": \"Donors\", \"seats\": 0}"), Ct), "seats");
+    }
+
+    [Fact]
+    public async Task Two_simultaneous_steps_give_one_success_and_one_conflict_and_the_journal_is_append_only()
+    {
+        sql.SkipWithoutDocker();
+        Guid note;
+        await using (var scope = sql.Api!.Services.CreateAsyncScope())
+        {
+            var government = new WorkflowActor("gov.mex", "Carlos Herrera", [Roles.GovernmentFocalPoint], Country: "MEX");
+            var instance = await scope.ServiceProvider.GetRequiredService<WorkflowEngine>().StartAsync("concept-note",
+                Guid.NewGuid(), "Labour mobility", new WorkflowScope(["MEX"], ["IOM", "UNICEF"]), government, Ct);
+            await scope.ServiceProvider.GetRequiredService<TrustFundDbContext>().SaveChangesAsync(Ct);
+            note = instance.Id;
+        }
+
+        using var government1 = await sql.Api.CreateClientAsAsync("gov.mex");
+        using var officer = await sql.Api.CreateClientAsAsync("fmu.officer");
+        var responses = await Task.WhenAll(
+            government1.PostAsync($"/api/workflow-instances/{note}/actions/submit", HttpAssert.JsonBody("{}"), Ct),
+            officer.PostAsync($"/api/workflow-instances/{note}/actions/submit", HttpAssert.JsonBody("{}"), Ct));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        using var tasks = await sql.Api.CreateClientAsAsync("fmu.finance");
+        var inbox = await HttpAssert.OkJsonAsync(await tasks.GetAsync("/api/tasks/mine", Ct));
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(),
+            t => t.GetProperty("instanceHref").GetString() == $"/api/workflow-instances/{note}");
+        var refused = await sql.Api.WithDbAsync(db =>
+            Assert.ThrowsAsync<SqlException>(() => db.Database.ExecuteSqlRawAsync("DELETE FROM WorkflowJournal", Ct)));
+        Assert.Contains("append-only", refused.Message);
     }
 }
