@@ -13,20 +13,14 @@ public sealed record AuditEntryResponse(long Id, DateTimeOffset OccurredAt, stri
 
 public sealed record AuditLogPage(IReadOnlyList<AuditEntryResponse> Items, int Page, int PageSize, int TotalCount);
 
-public sealed record AuditLogQuery(string? EntityType, string? EntityId, string? Actor, int? Page, int? PageSize)
-{
-    public const int MaxPageSize = 200;
-
-    /// <summary>Far beyond any real log, and low enough that the row offset stays within an int.</summary>
-    public const int MaxPage = 1_000_000;
-}
+public sealed record AuditLogQuery(string? EntityType, string? EntityId, string? Actor, int? Page, int? PageSize);
 
 public sealed class AuditLogQueryValidator : AbstractValidator<AuditLogQuery>
 {
     public AuditLogQueryValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, AuditLogQuery.MaxPage);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, AuditLogQuery.MaxPageSize);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 
@@ -44,8 +38,7 @@ public sealed class AuditLogEndpoints : IEndpointGroup
     private static async Task<Ok<AuditLogPage>> List([AsParameters] AuditLogQuery query, TrustFundDbContext db,
         CancellationToken ct)
     {
-        var page = query.Page ?? 1;
-        var pageSize = query.PageSize ?? 50;
+        var (page, pageSize, skip) = Paging.Resolve(query.Page, query.PageSize);
         var entries = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(query.EntityType)) entries = entries.Where(e => e.EntityType == query.EntityType);
         if (!string.IsNullOrWhiteSpace(query.EntityId)) entries = entries.Where(e => e.EntityId == query.EntityId);
@@ -53,7 +46,7 @@ public sealed class AuditLogEndpoints : IEndpointGroup
 
         var total = await entries.CountAsync(ct);
         var items = await entries.OrderByDescending(e => e.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Skip(skip).Take(pageSize)
             .ToListAsync(ct);
         return TypedResults.Ok(new AuditLogPage(
             items.Select(e => new AuditEntryResponse(e.Id, e.OccurredAt, e.Actor, e.EntityType, e.EntityId, e.Action,

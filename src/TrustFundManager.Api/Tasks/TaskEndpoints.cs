@@ -27,18 +27,14 @@ public sealed record TaskResponse(
 
 public sealed record TaskPage(IReadOnlyList<TaskResponse> Items, int Page, int PageSize, int TotalCount);
 
-public sealed record TaskQuery(int? Page, int? PageSize)
-{
-    public const int MaxPageSize = 200;
-    public const int MaxPage = 1_000_000;
-}
+public sealed record TaskQuery(int? Page, int? PageSize);
 
 public sealed class TaskQueryValidator : AbstractValidator<TaskQuery>
 {
     public TaskQueryValidator()
     {
-        RuleFor(q => q.Page).InclusiveBetween(1, TaskQuery.MaxPage);
-        RuleFor(q => q.PageSize).InclusiveBetween(1, TaskQuery.MaxPageSize);
+        RuleFor(q => q.Page).ValidPage();
+        RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
 
@@ -56,14 +52,13 @@ public sealed class TaskEndpoints : IEndpointGroup
     private static async Task<Ok<TaskPage>> Mine([AsParameters] TaskQuery query, ClaimsPrincipal user,
         TrustFundDbContext db, WorkflowCatalog catalog, CancellationToken ct)
     {
-        var page = query.Page ?? 1;
-        var pageSize = query.PageSize ?? 50;
+        var (page, pageSize, skip) = Paging.Resolve(query.Page, query.PageSize);
         var actor = user.AsWorkflowActor();
         var tasks = OpenTasksFor(db.WorkflowTasks.AsNoTracking(), actor);
 
         var total = await tasks.CountAsync(ct);
         var items = await tasks.Include(t => t.Instance).OrderBy(t => t.OpenedAt).ThenBy(t => t.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+            .Skip(skip).Take(pageSize).ToListAsync(ct);
         return TypedResults.Ok(new TaskPage(items.Select(t => Describe(t, actor, catalog)).ToList(), page, pageSize, total));
     }
 
