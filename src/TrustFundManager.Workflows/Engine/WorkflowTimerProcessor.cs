@@ -66,6 +66,13 @@ public sealed partial class WorkflowTimerProcessor(
             LogTakenElsewhere(timer.Id);
             return false;
         }
+        catch (DbUpdateException e)
+        {
+            // Most often the same step journaled by another service first (a unique key); otherwise the timer
+            // stays pending and the next poll tries again.
+            LogSaveRefused(e, timer.Id);
+            return false;
+        }
         catch (DomainException refused)
         {
             return await MarkFailedAsync(timerId, refused.Message, cancellationToken);
@@ -96,6 +103,9 @@ public sealed partial class WorkflowTimerProcessor(
 
     [LoggerMessage(LogLevel.Debug, "Timer {TimerId} was closed by another service first")]
     private partial void LogTakenElsewhere(Guid timerId);
+
+    [LoggerMessage(LogLevel.Warning, "Timer {TimerId}: the database refused the step; it stays pending unless another service fired it")]
+    private partial void LogSaveRefused(Exception exception, Guid timerId);
 
     [LoggerMessage(LogLevel.Warning, "Timer {TimerId} is due but its action was refused: {Reason}")]
     private partial void LogFailed(Guid timerId, string reason);
