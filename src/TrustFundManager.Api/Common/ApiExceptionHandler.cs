@@ -27,6 +27,11 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 Title = "The change breaks one of the fund's rules.",
                 Detail = invalid.Message,
             },
+            DomainConflictException { Errors.Count: > 0 } incomplete => new ValidationProblemDetails(
+                incomplete.Errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = incomplete.Message,
+            },
             DomainConflictException conflict => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message,

@@ -17,9 +17,17 @@ public static class Policies
 
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
+    /// <summary>Governments draft and edit their own concept notes; the FMU drafts and edits on their behalf.</summary>
+    public const string DraftConceptNotes = nameof(DraftConceptNotes);
+
+    /// <summary>Only the FMU screens concept notes.</summary>
+    public const string ScreenConceptNotes = nameof(ScreenConceptNotes);
+
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
-        .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.FundManager, Roles.Administrator));
+        .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
+        .AddPolicy(DraftConceptNotes, p => p.RequireRole(Roles.GovernmentFocalPoint, Roles.FundManager))
+        .AddPolicy(ScreenConceptNotes, p => p.RequireRole(Roles.FundManager));
 }

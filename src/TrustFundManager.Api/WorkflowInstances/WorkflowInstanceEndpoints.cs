@@ -45,15 +45,7 @@ public sealed class WorkflowInstanceEndpoints : IEndpointGroup
         var instance = await db.WorkflowInstances.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, ct);
         if (instance is null || !user.AsWorkflowActor().CanSee(engine.DefinitionOf(instance), instance)) return NotFound(id);
 
-        var entries = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == id).OrderBy(j => j.Step)
-            .ToListAsync(ct);
-        return TypedResults.Ok(entries.Select(e =>
-        {
-            var definition = engine.DefinitionOf(instance);
-            return new JournalEntryResponse(e.Step, e.Action, definition.ActionTitle(e.Action), e.FromState, e.ToState,
-                e.Actor, e.ActorName, e.ActorRoles.Split(',', StringSplitOptions.RemoveEmptyEntries), e.Comment, e.At,
-                e.DefinitionVersion);
-        }).ToList());
+        return TypedResults.Ok(await WorkflowJournalReader.ReadAsync(instance, db, engine, ct));
     }
 
     private static async Task<Results<Ok<WorkflowInstanceResponse>, ProblemHttpResult>> Fire(Guid id, string action,

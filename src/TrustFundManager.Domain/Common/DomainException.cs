@@ -3,8 +3,15 @@ namespace TrustFundManager.Domain.Common;
 /// <summary>A fund rule refused an action. The API maps each kind to its HTTP answer.</summary>
 public abstract class DomainException(string message) : Exception(message);
 
-/// <summary>The action conflicts with the current state (HTTP 409).</summary>
-public sealed class DomainConflictException(string message) : DomainException(message);
+/// <summary>
+/// The action conflicts with the current state (HTTP 409). When the state lacks something the user can fix,
+/// <see cref="Errors"/> names the fields.
+/// </summary>
+public sealed class DomainConflictException(string message, IReadOnlyDictionary<string, string[]>? errors = null)
+    : DomainException(message)
+{
+    public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
+}
 
 /// <summary>The request asks for a change that breaks a rule; the errors name the fields (HTTP 400).</summary>
 public sealed class InvalidChangeException : DomainException

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TrustFundManager.Domain.Auditing;
+using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Workflows.Instances;
 
@@ -22,6 +23,8 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<WorkflowJournalEntry> WorkflowJournal => Set<WorkflowJournalEntry>();
     public DbSet<WorkflowTask> WorkflowTasks => Set<WorkflowTask>();
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
+    public DbSet<ConceptNote> ConceptNotes => Set<ConceptNote>();
+    public DbSet<ConceptNoteVersion> ConceptNoteVersions => Set<ConceptNoteVersion>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -68,6 +68,260 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.HasKey("ConceptNoteId", "Organization");
+
+                    b.HasIndex("Organization");
+
+                    b.ToTable("ConceptNoteBudgetLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConceptNoteBudgetLines_AmountUsd", "AmountUsd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("ChildSensitivityMarker")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("ContactPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("int");
+
+                    b.Property<string>("EndorsedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("EndorsedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("EndorserPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("FirstSubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.PrimitiveCollection<string>("GcmObjectives")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("GenderMarker")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("GuidingPrinciples")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("HumanRightsMarker")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("LastScreenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastSubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("SubmissionCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("ThematicAreaNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<decimal?>("TotalRequestedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Country");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FirstSubmittedAt");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("ThematicAreaNumber");
+
+                    b.ToTable("ConceptNotes", t =>
+                        {
+                            t.HasCheckConstraint("CK_ConceptNotes_ChildSensitivityMarker", "ChildSensitivityMarker BETWEEN 0 AND 3");
+
+                            t.HasCheckConstraint("CK_ConceptNotes_GenderMarker", "GenderMarker BETWEEN 0 AND 3");
+
+                            t.HasCheckConstraint("CK_ConceptNotes_HumanRightsMarker", "HumanRightsMarker BETWEEN 0 AND 3");
+
+                            t.HasCheckConstraint("CK_ConceptNotes_TotalRequestedUsd", "TotalRequestedUsd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("ConceptNoteId", "Number");
+
+                    b.ToTable("ConceptNoteVersions", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.PartnerLine", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("ConceptNoteId", "Position");
+
+                    b.ToTable("ConceptNotePartners", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ScreeningCheck", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("ConceptNoteId", "Round", "Item");
+
+                    b.ToTable("ConceptNoteScreeningChecks", (string)null);
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ReferenceData.Constituency", b =>
                 {
                     b.Property<string>("Code")
@@ -368,6 +622,11 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("VisibleRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
@@ -538,6 +797,62 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("WorkflowTimers");
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("Organization")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                        .WithMany()
+                        .HasForeignKey("Country")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.ThematicArea", null)
+                        .WithMany()
+                        .HasForeignKey("ThematicAreaNumber")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.PartnerLine", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ScreeningCheck", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany("ScreeningChecks")
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ReferenceData.GcmObjective", b =>
                 {
                     b.HasOne("TrustFundManager.Domain.ReferenceData.ThematicArea", null)
@@ -585,6 +900,15 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("ScreeningChecks");
                 });
 #pragma warning restore 612, 618
         }

@@ -61,6 +61,260 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ConceptNoteId", "Organization");
+
+                    b.HasIndex("Organization");
+
+                    b.ToTable("ConceptNoteBudgetLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ConceptNoteBudgetLines_AmountUsd", "AmountUsd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ChildSensitivityMarker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndorsedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndorsedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndorserPosition")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FirstSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("GcmObjectives")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("GenderMarker")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("GuidingPrinciples")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HumanRightsMarker")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastScreenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastSubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubmissionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ThematicAreaNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("TotalRequestedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Country");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("FirstSubmittedAt");
+
+                    b.HasIndex("Region");
+
+                    b.HasIndex("ThematicAreaNumber");
+
+                    b.ToTable("ConceptNotes", t =>
+                        {
+                            t.HasCheckConstraint("CK_ConceptNotes_ChildSensitivityMarker", "ChildSensitivityMarker BETWEEN 0 AND 3");
+
+                            t.HasCheckConstraint("CK_ConceptNotes_GenderMarker", "GenderMarker BETWEEN 0 AND 3");
+
+                            t.HasCheckConstraint("CK_ConceptNotes_HumanRightsMarker", "HumanRightsMarker BETWEEN 0 AND 3");
+
+                            t.HasCheckConstraint("CK_ConceptNotes_TotalRequestedUsd", "TotalRequestedUsd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConceptNoteId", "Number");
+
+                    b.ToTable("ConceptNoteVersions", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.PartnerLine", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConceptNoteId", "Position");
+
+                    b.ToTable("ConceptNotePartners", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ScreeningCheck", b =>
+                {
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Item")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ConceptNoteId", "Round", "Item");
+
+                    b.ToTable("ConceptNoteScreeningChecks", (string)null);
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ReferenceData.Constituency", b =>
                 {
                     b.Property<string>("Code")
@@ -361,6 +615,11 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("VisibleRoles")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
@@ -531,6 +790,62 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("WorkflowTimers");
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("Organization")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                        .WithMany()
+                        .HasForeignKey("Country")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.ThematicArea", null)
+                        .WithMany()
+                        .HasForeignKey("ThematicAreaNumber")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.PartnerLine", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany("Partners")
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ScreeningCheck", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany("ScreeningChecks")
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ReferenceData.GcmObjective", b =>
                 {
                     b.HasOne("TrustFundManager.Domain.ReferenceData.ThematicArea", null)
@@ -578,6 +893,15 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Partners");
+
+                    b.Navigation("ScreeningChecks");
                 });
 #pragma warning restore 612, 618
         }

@@ -139,6 +139,7 @@ public sealed class WorkflowEngine(
         CancellationToken cancellationToken)
     {
         var state = definition.State(instance.State);
+        instance.ShowTo(state.VisibleTo);
         if (state.Task is { } task) db.Add(new WorkflowTask(instance, task.Title, task.Roles, now));
         foreach (var timer in state.Timers)
         {

@@ -10,7 +10,7 @@ public sealed class WorkflowInstance
 
     private WorkflowInstance()
     {
-        DefinitionId = State = SubjectTitle = Countries = Organizations = string.Empty;
+        DefinitionId = State = SubjectTitle = Countries = Organizations = VisibleRoles = string.Empty;
     }
 
     internal WorkflowInstance(string definitionId, int definitionVersion, Guid subjectId, string subjectTitle,
@@ -24,7 +24,7 @@ public sealed class WorkflowInstance
         State = initialState;
         StartedAt = UpdatedAt = now;
         Version = Guid.NewGuid();
-        Countries = Organizations = string.Empty;
+        Countries = Organizations = VisibleRoles = string.Empty;
         Rescope(scope);
     }
 
@@ -51,6 +51,12 @@ public sealed class WorkflowInstance
     /// <summary>Organization codes, encoded by <see cref="WorkflowScope.Encode"/>.</summary>
     public string Organizations { get; private set; }
 
+    /// <summary>
+    /// The roles that see the instance in its current state (the state's <c>visibleTo</c>), each between
+    /// separators (";GovernmentFocalPoint;"), so that a list filters by role and scope in SQL.
+    /// </summary>
+    public string VisibleRoles { get; private set; }
+
     public DateTimeOffset StartedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
 
@@ -68,6 +74,9 @@ public sealed class WorkflowInstance
 
     public bool CoversOrganization(string? organization) =>
         organization is not null && Organizations.Contains(WorkflowScope.Token(organization), StringComparison.Ordinal);
+
+    internal void ShowTo(IReadOnlyCollection<string> roles) =>
+        VisibleRoles = roles.Count == 0 ? string.Empty : string.Concat(roles.Distinct().Select(WorkflowTask.RoleToken));
 
     internal int NextStep(DateTimeOffset now)
     {

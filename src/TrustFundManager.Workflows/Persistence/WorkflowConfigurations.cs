@@ -23,6 +23,7 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Property(i => i.Countries).HasMaxLength(WorkflowColumns.Scope);
         builder.Property(i => i.Organizations).HasMaxLength(WorkflowColumns.Scope);
+        builder.Property(i => i.VisibleRoles).HasMaxLength(WorkflowColumns.Actor);
         builder.HasIndex(i => new { i.DefinitionId, i.SubjectId }).IsUnique();
         builder.HasIndex(i => new { i.DefinitionId, i.State });
         builder.HasOne<StoredWorkflowDefinition>().WithMany()

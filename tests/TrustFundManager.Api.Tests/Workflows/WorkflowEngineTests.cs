@@ -40,7 +40,7 @@ public sealed class WorkflowEngineTests(SqliteApiFactory api) : IClassFixture<Sq
         Assert.Equal("Amina Diallo", returned.GetProperty("actorName").GetString());
         Assert.Equal(["FundManager"], returned.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal("Return for revision", returned.GetProperty("actionTitle").GetString());
-        Assert.Equal(1, returned.GetProperty("workflowVersion").GetInt32());
+        Assert.Equal(2, returned.GetProperty("workflowVersion").GetInt32());
         Assert.Equal(JsonValueKind.Null, steps[0].GetProperty("from").ValueKind);
     }
 

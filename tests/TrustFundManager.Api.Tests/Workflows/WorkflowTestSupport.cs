@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Domain.Access;
+using TrustFundManager.Domain.ConceptNotes;
+using TrustFundManager.Infrastructure.ConceptNotes;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Testing;
 using TrustFundManager.Workflows;
@@ -25,12 +27,30 @@ internal static class WorkflowTestSupport
         await using var scope = api.Services.CreateAsyncScope();
         var engine = scope.ServiceProvider.GetRequiredService<WorkflowEngine>();
         var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
-        var instance = await engine.StartAsync(workflow, Guid.NewGuid(), title,
+        var subject = Guid.NewGuid();
+        if (workflow == ConceptNoteStatus.WorkflowId)
+        {
+            // The concept-note workflow's guards read the note itself: a complete one, as a government writes it.
+            var rules = await scope.ServiceProvider.GetRequiredService<ConceptNoteRulesReader>()
+                .ReadAsync(TestContext.Current.CancellationToken);
+            var note = ConceptNote.Draft(CompleteContent(country, organizations ?? ["IOM", "UNICEF"], title), rules,
+                MexicoGovernment.UserId, api.Clock.GetUtcNow());
+            db.ConceptNotes.Add(note);
+            subject = note.Id;
+        }
+        var instance = await engine.StartAsync(workflow, subject, title,
             new WorkflowScope([country], organizations ?? ["IOM", "UNICEF"]), MexicoGovernment,
             TestContext.Current.CancellationToken);
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return instance.Id;
     }
+
+    private static ConceptNoteContent CompleteContent(string country, string[] organizations, string title) =>
+        new(title, "A complete concept note for the workflow tests.", country, [], 4, [5, 6], [1],
+            organizations.Select(o => new BudgetShare(o, 100_000m)).ToList(), 100_000m * organizations.Length, 24,
+            [new PartnerEntry("Ministry of Labour", PartnerKind.GovernmentInstitution)], new CrossCuttingMarkers(2, 2, 1),
+            new ContactDetails("Focal point", "focal.point@example.org", null, null),
+            new GovernmentEndorsement("Minister", null, new DateOnly(2026, 1, 15)));
 
     public static Task<HttpResponseMessage> ActAsync(this HttpClient client, Guid instance, string action,
         string? comment = null, Guid? version = null) =>
@@ -42,8 +62,21 @@ internal static class WorkflowTestSupport
     {
         JsonElement last = default;
         foreach (var action in actions)
+        {
+            if (action == "forwardToCommittee") await client.PassScreeningAsync(instance);
             last = await HttpAssert.OkJsonAsync(await client.ActAsync(instance, action, comment: $"{action} for the test"));
+        }
         return last;
+    }
+
+    /// <summary>Records the whole screening checklist of the instance's concept note as passed.</summary>
+    private static async Task PassScreeningAsync(this HttpClient fmu, Guid instance)
+    {
+        var note = (await fmu.ReadAsync(instance)).GetProperty("subject").GetProperty("id").GetGuid();
+        await HttpAssert.OkJsonAsync(await fmu.PutAsJsonAsync($"/api/concept-notes/{note}/screening", new
+        {
+            findings = Enum.GetValues<ScreeningItem>().Select(item => new { item = item.ToString(), passed = true }),
+        }, TestContext.Current.CancellationToken));
     }
 
     public static async Task<JsonElement> ReadAsync(this HttpClient client, Guid instance) =>

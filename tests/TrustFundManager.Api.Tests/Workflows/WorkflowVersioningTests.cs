@@ -97,12 +97,12 @@ public sealed class WorkflowVersioningTests : IDisposable
             await government.StepsAsync(old, "submit");
         }
 
-        // Version 2: a submitted note can no longer be withdrawn, only screened.
-        var next = Read("concept-note.v1.json");
-        next["version"] = 2;
+        // Version 3: a submitted note can no longer be withdrawn, only screened.
+        var next = Read("concept-note.v2.json");
+        next["version"] = 3;
         var withdraw = next["actions"]!.AsArray().Single(a => (string?)a!["name"] == "withdraw")!;
         withdraw["from"] = new JsonArray("draft", "returnedForRevision", "deferred", "approvedInPipeline");
-        Write("concept-note.v2.json", next);
+        Write("concept-note.v3.json", next);
 
         await using var after = Host();
         var fresh = await after.StartAsync();
@@ -111,17 +111,17 @@ public sealed class WorkflowVersioningTests : IDisposable
 
         var oldInstance = await fmu.ReadAsync(old);
         var freshInstance = await fmu.ReadAsync(fresh);
-        Assert.Equal(1, oldInstance.GetProperty("workflow").GetProperty("version").GetInt32());
-        Assert.Equal(2, freshInstance.GetProperty("workflow").GetProperty("version").GetInt32());
+        Assert.Equal(2, oldInstance.GetProperty("workflow").GetProperty("version").GetInt32());
+        Assert.Equal(3, freshInstance.GetProperty("workflow").GetProperty("version").GetInt32());
         Assert.Equal(["startScreening", "withdraw"], oldInstance.AllowedActionNames());
         Assert.Equal(["startScreening"], freshInstance.AllowedActionNames());
 
         var workflows = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/workflows", Ct));
         var versions = workflows[0].GetProperty("versions").EnumerateArray().ToList();
-        Assert.Equal(2, workflows[0].GetProperty("currentVersion").GetInt32());
-        Assert.Equal([(1, 1, false), (2, 1, true)], versions.Select(v => (v.GetProperty("version").GetInt32(),
+        Assert.Equal(3, workflows[0].GetProperty("currentVersion").GetInt32());
+        Assert.Equal([(1, 0, false), (2, 1, false), (3, 1, true)], versions.Select(v => (v.GetProperty("version").GetInt32(),
             v.GetProperty("instances").GetInt32(), v.GetProperty("isCurrent").GetBoolean())));
-        Assert.All((await after.JournalAsync(old)).Select(j => j.DefinitionVersion), v => Assert.Equal(1, v));
+        Assert.All((await after.JournalAsync(old)).Select(j => j.DefinitionVersion), v => Assert.Equal(2, v));
     }
 
     public void Dispose()

@@ -264,9 +264,12 @@ public sealed class WorkflowDefinitionValidationTests : IDisposable
     public void The_fund_workflows_in_the_repository_are_valid()
     {
         var catalog = WorkflowCatalog.Load(RepositoryWorkflows(), new WorkflowVocabulary(
-            WorkflowRoles.Known.ToHashSet(), new HashSet<string>(), new HashSet<string>(),
+            WorkflowRoles.Known.ToHashSet(),
+            new HashSet<string> { "conceptNoteComplete", "screeningChecklistPassed" },
+            new HashSet<string> { "keepSubmittedVersion", "closeScreeningRound" },
             new HashSet<string> { "revisionPeriodDays" }));
 
+        Assert.Equal(2, catalog.Latest("concept-note").Version);
         Assert.Equal(11, catalog.Latest("concept-note").States.Count);
         Assert.Equal(6, catalog.Latest("joint-programme").States.Count);
     }
