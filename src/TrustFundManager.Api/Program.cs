@@ -13,7 +13,11 @@ using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Seeding;
 
-var builder = WebApplication.CreateBuilder(args);
+// `--seed-demo` is the short form of `--Seed:Demo=true`: the demo portfolio on a database without concept notes.
+const string SeedDemoSwitch = "--seed-demo";
+var seedDemo = args.Contains(SeedDemoSwitch);
+var builder = WebApplication.CreateBuilder(args.Where(a => a != SeedDemoSwitch).ToArray());
+if (seedDemo) builder.Configuration.AddInMemoryCollection([new("Seed:Demo", "true")]);
 
 builder.Services.AddSerilog((services, logger) =>
 {

@@ -35,6 +35,7 @@ public sealed record ConceptNoteContent(
     public const int MinimumOrganizations = 2;
 
     /// <summary>The countries the note covers: the submitting government's first.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyList<string> Countries => [Country, .. OtherCountries];
 
     /// <summary>The content with text trimmed and codes in their stored (upper-case) form.</summary>
@@ -78,6 +79,7 @@ public sealed record CrossCuttingMarkers(int? Gender, int? HumanRights, int? Chi
 {
     public static readonly CrossCuttingMarkers Unscored = new(null, null, null);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool AllScored => Gender is not null && HumanRights is not null && ChildSensitivity is not null;
 }
 

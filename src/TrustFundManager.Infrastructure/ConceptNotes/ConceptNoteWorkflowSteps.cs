@@ -13,9 +13,11 @@ public static class ConceptNoteWorkflowSteps
     public const string KeepSubmittedVersion = "keepSubmittedVersion";
     public const string CloseScreeningRound = "closeScreeningRound";
 
+    /// <summary>The instance's note: the one this unit of work already holds (perhaps not saved yet), or from the database.</summary>
     internal static async Task<ConceptNote> NoteOfAsync(TrustFundDbContext db, WorkflowStepContext step,
         CancellationToken cancellationToken) =>
-        await db.ConceptNotes.WithDetails().SingleOrDefaultAsync(n => n.Id == step.Instance.SubjectId, cancellationToken)
+        db.ConceptNotes.Local.FirstOrDefault(n => n.Id == step.Instance.SubjectId)
+        ?? await db.ConceptNotes.WithDetails().SingleOrDefaultAsync(n => n.Id == step.Instance.SubjectId, cancellationToken)
         ?? throw new InvalidOperationException($"Workflow instance {step.Instance.Id} has no concept note {step.Instance.SubjectId}.");
 }
 
@@ -44,23 +46,22 @@ public sealed class ScreeningChecklistPassedGuard(TrustFundDbContext db) : IWork
 }
 
 /// <summary>On entering 'submitted': counts the submission and keeps what was submitted as a new version.</summary>
-public sealed class KeepSubmittedVersionEffect(TrustFundDbContext db, TimeProvider timeProvider) : IWorkflowEffect
+public sealed class KeepSubmittedVersionEffect(TrustFundDbContext db) : IWorkflowEffect
 {
     public async Task RunAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var note = await ConceptNoteWorkflowSteps.NoteOfAsync(db, step, cancellationToken);
-        db.ConceptNoteVersions.Add(note.RecordSubmission(step.Actor.UserId, step.Actor.DisplayName, step.Action.Name,
-            timeProvider.GetUtcNow()));
+        db.ConceptNoteVersions.Add(note.RecordSubmission(step.Actor.UserId, step.Actor.DisplayName, step.Action.Name, step.At));
     }
 }
 
 /// <summary>On leaving screening (forwarded, returned, ineligible): the round ends.</summary>
-public sealed class CloseScreeningRoundEffect(TrustFundDbContext db, TimeProvider timeProvider) : IWorkflowEffect
+public sealed class CloseScreeningRoundEffect(TrustFundDbContext db) : IWorkflowEffect
 {
     public async Task RunAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         if (!step.Action.From.Contains(ConceptNoteStatus.Screening)) return;
         var note = await ConceptNoteWorkflowSteps.NoteOfAsync(db, step, cancellationToken);
-        note.CloseScreeningRound(step.Actor.UserId, timeProvider.GetUtcNow());
+        note.CloseScreeningRound(step.Actor.UserId, step.At);
     }
 }

@@ -52,6 +52,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddWorkflowEffect<KeepSubmittedVersionEffect>(ConceptNoteWorkflowSteps.KeepSubmittedVersion);
         services.AddWorkflowEffect<CloseScreeningRoundEffect>(ConceptNoteWorkflowSteps.CloseScreeningRound);
         services.AddScoped<ReferenceDataSeeder>();
+        services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
+        services.AddScoped<DemoDataSeeder>();
         services.AddScoped<DatabaseInitializer>();
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
@@ -8,13 +9,16 @@ namespace TrustFundManager.Infrastructure.Seeding;
 
 /// <summary>
 /// Brings the database up to date at start-up: migrations (unless turned off), reference data, then the
-/// workflow definition versions (a changed published version stops start-up).
+/// workflow definition versions (a changed published version stops start-up), and the demo portfolio when
+/// <c>Seed:Demo</c> is on.
 /// </summary>
 public sealed class DatabaseInitializer(
     TrustFundDbContext db,
     DatabaseOptions options,
     ReferenceDataSeeder referenceData,
     WorkflowDefinitionStore workflowDefinitions,
+    SeedOptions seedOptions,
+    IServiceProvider services,
     ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -40,6 +44,9 @@ public sealed class DatabaseInitializer(
 
         var stored = await workflowDefinitions.SyncAsync(cancellationToken);
         if (stored > 0) logger.LogInformation("Stored {Count} new workflow definition versions", stored);
+
+        if (seedOptions.Demo)
+            await services.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);
     }
 
     /// <summary>Readers do not wait for a writer in WAL mode; the setting stays with the database file.</summary>

@@ -40,7 +40,7 @@ public sealed class WorkflowEngine(
         {
             Name = WorkflowJournalEntry.StartAction, Title = "Start", From = [], To = initial.Name, Roles = [],
         };
-        await RunEntryEffectsAsync(new WorkflowStepContext(definition, instance, start, actor, null), initial,
+        await RunEntryEffectsAsync(new WorkflowStepContext(definition, instance, start, actor, null, now), initial,
             cancellationToken);
         await OpenWaitsAsync(definition, instance, now, cancellationToken);
         return instance;
@@ -74,7 +74,8 @@ public sealed class WorkflowEngine(
                 $"'{action.Title}' is not possible while the {definition.Title.ToLowerInvariant()} is " +
                 $"'{definition.State(from).Title}'.");
 
-        var step = new WorkflowStepContext(definition, instance, action, actor, comment);
+        var now = timeProvider.GetUtcNow();
+        var step = new WorkflowStepContext(definition, instance, action, actor, comment, now);
         var unmet = await UnmetGuardsAsync(step, cancellationToken);
         if (unmet.Count > 0)
             throw new DomainConflictException($"'{action.Title}' cannot be done yet: {string.Join("; ", unmet.Values)}");
@@ -85,7 +86,6 @@ public sealed class WorkflowEngine(
         if (!machine.CanFire(action.Name, out var stillUnmet))
             throw new DomainConflictException($"'{action.Title}' cannot be done: {string.Join(", ", stillUnmet)}.");
 
-        var now = timeProvider.GetUtcNow();
         var leavesState = !action.IsInternal;
         if (leavesState) await CloseWaitsAsync(instance, action.Name, actor, now, cancellationToken);
         await machine.FireAsync(action.Name);
@@ -106,7 +106,8 @@ public sealed class WorkflowEngine(
         var available = new List<AvailableAction>();
         foreach (var action in definition.ActionsFrom(instance.State).Where(a => actor.MayFire(a, instance)))
         {
-            var unmet = await UnmetGuardsAsync(new WorkflowStepContext(definition, instance, action, actor, null),
+            var unmet = await UnmetGuardsAsync(new WorkflowStepContext(definition, instance, action, actor, null,
+                    timeProvider.GetUtcNow()),
                 cancellationToken);
             available.Add(new AvailableAction(action, unmet.Values.ToList()));
         }
@@ -150,17 +151,23 @@ public sealed class WorkflowEngine(
         }
     }
 
-    /// <summary>Closes the open tasks and cancels the pending timers of the state being left.</summary>
+    /// <summary>
+    /// Closes the open tasks and cancels the pending timers of the state being left: those saved, and those this
+    /// unit of work opened and has not saved yet (several steps taken before one SaveChanges).
+    /// </summary>
     private async Task CloseWaitsAsync(WorkflowInstance instance, string action, WorkflowActor actor,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var tasks = await db.Set<WorkflowTask>()
-            .Where(t => t.InstanceId == instance.Id && t.ClosedAt == null).ToListAsync(cancellationToken);
-        foreach (var task in tasks) task.Close(action, actor.UserId, now);
+        var tasks = db.Set<WorkflowTask>();
+        var saved = await tasks.Where(t => t.InstanceId == instance.Id && t.ClosedAt == null).ToListAsync(cancellationToken);
+        foreach (var task in saved.Union(tasks.Local.Where(t => t.InstanceId == instance.Id && t.IsOpen)).ToList())
+            task.Close(action, actor.UserId, now);
 
-        var timers = await db.Set<WorkflowTimer>()
-            .Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTimerStatus.Pending).ToListAsync(cancellationToken);
-        foreach (var timer in timers.Where(t => t.Status == WorkflowTimerStatus.Pending))
+        var timers = db.Set<WorkflowTimer>();
+        var pending = await timers.Where(t => t.InstanceId == instance.Id && t.Status == WorkflowTimerStatus.Pending)
+            .ToListAsync(cancellationToken);
+        foreach (var timer in pending.Union(timers.Local.Where(t => t.InstanceId == instance.Id))
+                     .Where(t => t.Status == WorkflowTimerStatus.Pending).ToList())
             timer.Close(WorkflowTimerStatus.Cancelled, $"'{action}' left the state before the timer was due.", now);
     }
 }

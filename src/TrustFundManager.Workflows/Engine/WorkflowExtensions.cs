@@ -3,13 +3,14 @@ using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Workflows;
 
-/// <summary>What a guard or an effect knows of the step being taken.</summary>
+/// <summary>What a guard or an effect knows of the step being taken, and when (the time its journal entry gets).</summary>
 public sealed record WorkflowStepContext(
     WorkflowDefinition Definition,
     WorkflowInstance Instance,
     ActionDefinition Action,
     WorkflowActor Actor,
-    string? Comment);
+    string? Comment,
+    DateTimeOffset At);
 
 /// <summary>
 /// A named condition an action may require (<c>"guards": ["screeningPassed"]</c>). Registered with

@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using TrustFundManager.Testing;
+
+namespace TrustFundManager.Api.Tests.ConceptNotes;
+
+public sealed class ConceptNoteListTests : IAsyncLifetime
+{
+    private readonly SqliteApiFactory api = new();
+    private HttpClient fmu = null!;
+    private Guid mexicoLabour;
+    private Guid mexicoRegional;
+    private Guid philippinesData;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        fmu = await api.CreateClientAsAsync("fmu.officer");
+        mexicoLabour = await fmu.CreatedNoteAsync(ConceptNoteTestSupport.CompleteNote("MEX", "Fair recruitment (100% decent_work)"));
+        api.Clock.Advance(TimeSpan.FromMinutes(1));
+        mexicoRegional = await fmu.CreatedNoteAsync(ConceptNoteTestSupport.CompleteNote("MEX", "Regional reintegration")
+            .With("otherCountries", new JsonArray("GTM")).With("thematicAreaNumber", 3).With("gcmObjectives", new JsonArray(21))
+            .With("totalRequestedUsd", 2_000_000m)
+            .With("budget", JsonNode.Parse("""[{"organization":"IOM","amountUsd":1500000},{"organization":"UNICEF","amountUsd":500000}]""")));
+        api.Clock.Advance(TimeSpan.FromMinutes(1));
+        philippinesData = await fmu.CreatedNoteAsync(ConceptNoteTestSupport.CompleteNote("PHL", "Migration data for planning")
+            .With("thematicAreaNumber", 1).With("gcmObjectives", new JsonArray(1, 3)).With("totalRequestedUsd", 500_000m)
+            .With("budget", JsonNode.Parse("""[{"organization":"UNFPA","amountUsd":250000},{"organization":"IOM","amountUsd":250000}]""")));
+
+        api.Clock.Advance(TimeSpan.FromMinutes(10));
+        await fmu.NoteStepsAsync(mexicoRegional, "submit");
+        api.Clock.Advance(TimeSpan.FromMinutes(10));
+        await fmu.NoteStepsAsync(philippinesData, "submit", "startScreening");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        fmu.Dispose();
+        await api.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("", "philippinesData,mexicoRegional,mexicoLabour")]
+    [InlineData("status=draft", "mexicoLabour")]
+    [InlineData("status=screening", "philippinesData")]
+    [InlineData("country=GTM", "mexicoRegional")]
+    [InlineData("country=mex", "mexicoRegional,mexicoLabour")]
+    [InlineData("region=AsiaPacific", "philippinesData")]
+    [InlineData("thematicArea=3", "mexicoRegional")]
+    [InlineData("gcmObjective=3", "philippinesData")]
+    [InlineData("organization=unicef", "mexicoRegional")]
+    [InlineData("organization=IOM&status=submitted", "mexicoRegional")]
+    [InlineData("q=REINTEGRATION", "mexicoRegional")]
+    [InlineData("q=100%25", "mexicoLabour")]
+    [InlineData("q=_", "mexicoLabour")]
+    [InlineData("q=%25", "mexicoLabour")]
+    [InlineData("sort=title", "mexicoLabour,philippinesData,mexicoRegional")]
+    [InlineData("sort=-totalRequestedUsd", "mexicoRegional,mexicoLabour,philippinesData")]
+    [InlineData("sort=submittedAt&status=submitted", "mexicoRegional")]
+    [InlineData("sort=createdAt", "mexicoLabour,mexicoRegional,philippinesData")]
+    public async Task Filters_and_sorting(string query, string expected)
+    {
+        Assert.Equal(expected.Split(','), await ListAsync(query));
+    }
+
+    [Fact]
+    public async Task Submitted_between_takes_the_first_submission_date_in_any_offset()
+    {
+        var regional = await fmu.GetNoteAsync(mexicoRegional);
+        var submittedAt = regional.GetProperty("firstSubmittedAt").GetDateTimeOffset();
+        var from = Uri.EscapeDataString(submittedAt.AddMinutes(-1).ToOffset(TimeSpan.FromHours(5)).ToString("O"));
+        var to = Uri.EscapeDataString(submittedAt.AddMinutes(5).ToString("O"));
+        Assert.Equal(["mexicoRegional"], await ListAsync($"submittedFrom={from}&submittedTo={to}"));
+        Assert.Equal(["philippinesData", "mexicoRegional"], await ListAsync($"submittedFrom={from}"));
+    }
+
+    [Fact]
+    public async Task Pages_count_every_match()
+    {
+        var page = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/concept-notes?pageSize=2&page=2&sort=createdAt", Ct));
+        Assert.Equal(3, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(2, page.GetProperty("page").GetInt32());
+        Assert.Equal(philippinesData, Assert.Single(page.GetProperty("items").EnumerateArray()).GetProperty("id").GetGuid());
+        var item = page.GetProperty("items")[0];
+        Assert.Equal(["UNFPA", "IOM"], item.GetProperty("organizations").EnumerateArray().Select(o => o.GetString()));
+        Assert.Equal("screening", item.Status());
+    }
+
+    [Theory]
+    [InlineData("status=approved", "status")]
+    [InlineData("sort=budget", "sort")]
+    [InlineData("region=Antarctica", "region")]
+    [InlineData("pageSize=500", "pageSize")]
+    [InlineData("page=0", "page")]
+    [InlineData("country=MEXICO", "country")]
+    [InlineData("submittedFrom=2026-05-01T00:00:00Z&submittedTo=2026-04-01T00:00:00Z", "submittedTo")]
+    [InlineData("thematicArea=one", "thematicArea")]
+    public async Task A_bad_filter_answers_400_naming_it(string query, string field)
+    {
+        await HttpAssert.ValidationProblemAsync(await fmu.GetAsync($"/api/concept-notes?{query}", Ct), field);
+    }
+
+    private async Task<IReadOnlyList<string>> ListAsync(string query)
+    {
+        var names = new Dictionary<Guid, string>
+        {
+            [mexicoLabour] = nameof(mexicoLabour), [mexicoRegional] = nameof(mexicoRegional),
+            [philippinesData] = nameof(philippinesData),
+        };
+        var page = await HttpAssert.OkJsonAsync(await fmu.GetAsync($"/api/concept-notes?{query}", Ct));
+        return page.GetProperty("items").EnumerateArray().Select(n => names[n.GetProperty("id").GetGuid()]).ToList();
+    }
+}

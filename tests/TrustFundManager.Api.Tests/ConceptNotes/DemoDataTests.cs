@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Testing;
+using TrustFundManager.Workflows.Instances;
+
+namespace TrustFundManager.Api.Tests.ConceptNotes;
+
+public sealed class DemoDataTests : IDisposable
+{
+    private readonly string _database = SqliteApiFactory.NewDirectory();
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private SqliteApiFactory Host() => SqliteApiFactory.OnDirectory(_database, new Dictionary<string, string> { ["Seed:Demo"] = "true" });
+
+    [Fact]
+    public async Task The_demo_portfolio_is_a_living_pipeline_in_every_state()
+    {
+        await using var api = Host();
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        var page = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/concept-notes?pageSize=200", Ct));
+        var notes = page.GetProperty("items").EnumerateArray().ToList();
+
+        Assert.InRange(notes.Count, 90, 110);
+        Assert.InRange(notes.Select(n => n.GetProperty("country").GetString()).Distinct().Count(), 50, 60);
+        var states = notes.Select(n => n.Status()).ToHashSet();
+        Assert.Equal(["approvedInPipeline", "deferred", "draft", "funded", "ineligible", "rejected", "returnedForRevision",
+            "screening", "submitted", "underCommitteeReview", "withdrawn"], states.Order());
+        Assert.Contains(notes, n => n.GetProperty("submissionCount").GetInt32() >= 2);
+        Assert.Contains(notes, n => n.GetProperty("countries").GetArrayLength() > 1);
+
+        var (openTasks, pendingTimers, waitingNotes, returnedNotes, versions, submissions) = await api.WithDbAsync(async db => (
+            await db.WorkflowTasks.CountAsync(t => t.ClosedAt == null, Ct),
+            await db.WorkflowTimers.Where(t => t.Status == WorkflowTimerStatus.Pending).Select(t => t.DueAt).ToListAsync(Ct),
+            await db.WorkflowInstances.CountAsync(i => i.State == "draft" || i.State == "submitted" || i.State == "screening" ||
+                                                       i.State == "returnedForRevision" || i.State == "deferred", Ct),
+            await db.WorkflowInstances.CountAsync(i => i.State == "returnedForRevision", Ct),
+            await db.ConceptNoteVersions.CountAsync(Ct),
+            await db.ConceptNotes.SumAsync(n => n.SubmissionCount, Ct)));
+        Assert.Equal(waitingNotes, openTasks);
+        Assert.Equal(returnedNotes, pendingTimers.Count);
+        Assert.All(pendingTimers, due => Assert.True(due > api.Clock.GetUtcNow(), "A demo timer is already overdue."));
+        Assert.Equal(submissions, versions);
+
+        using var mexico = await api.CreateClientAsAsync("gov.mex");
+        var own = await HttpAssert.OkJsonAsync(await mexico.GetAsync("/api/concept-notes", Ct));
+        Assert.All(own.GetProperty("items").EnumerateArray(), n => Assert.Equal("MEX", n.GetProperty("country").GetString()));
+        Assert.True(own.GetProperty("totalCount").GetInt32() >= 4);
+    }
+
+    [Fact]
+    public async Task Seeding_again_adds_nothing()
+    {
+        int first;
+        await using (var api = Host())
+            first = await api.WithDbAsync(db => db.ConceptNotes.CountAsync(Ct));
+        await using var again = Host();
+        Assert.Equal(first, await again.WithDbAsync(db => db.ConceptNotes.CountAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Without_the_setting_no_demo_data_is_added()
+    {
+        await using var api = new SqliteApiFactory();
+        Assert.Equal(0, await api.WithDbAsync(db => db.ConceptNotes.CountAsync(Ct)));
+    }
+
+    public void Dispose() => SqliteApiFactory.DeleteDirectory(_database);
+}
