@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Testing;
 
 namespace TrustFundManager.Api.Tests.Workflows;
@@ -271,5 +272,29 @@ public sealed class WorkflowEngineTests(SqliteApiFactory api) : IClassFixture<Sq
         Assert.Contains("append-only", error.Message);
         await Assert.ThrowsAnyAsync<Exception>(() => api.WithDbAsync(db =>
             db.Database.ExecuteSqlRawAsync("DELETE FROM WorkflowJournal", Ct)));
+    }
+
+    [Fact]
+    public async Task Several_steps_saved_together_leave_only_the_last_states_task_and_timer()
+    {
+        var note = await api.StartAsync();
+        await using (var scope = api.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Infrastructure.Data.TrustFundDbContext>();
+            var engine = scope.ServiceProvider.GetRequiredService<TrustFundManager.Workflows.WorkflowEngine>();
+            var fmu = new TrustFundManager.Workflows.WorkflowActor("fmu.officer", "Amina Diallo", [Domain.Access.Roles.FundManager]);
+            var instance = await db.WorkflowInstances.SingleAsync(i => i.Id == note, Ct);
+            await engine.FireAsync(instance, "submit", WorkflowTestSupport.MexicoGovernment, null, Ct);
+            await engine.FireAsync(instance, "startScreening", fmu, null, Ct);
+            await engine.FireAsync(instance, "returnForRevision", fmu, "Add baselines.", Ct);
+            await engine.FireAsync(instance, "resubmit", WorkflowTestSupport.MexicoGovernment, null, Ct);
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var (tasks, timers) = await api.WithDbAsync(async db => (
+            await db.WorkflowTasks.Where(t => t.InstanceId == note && t.ClosedAt == null).ToListAsync(Ct),
+            await api.TimersAsync(note)));
+        Assert.Equal("submitted", Assert.Single(tasks).State);
+        Assert.Equal(TrustFundManager.Workflows.Instances.WorkflowTimerStatus.Cancelled, Assert.Single(timers).Status);
     }
 }
