@@ -19,8 +19,16 @@ public sealed class WorkflowOptions
     public bool RunTimers { get; set; } = true;
 }
 
-/// <summary>A guard or effect name the definitions may use, registered with its implementation.</summary>
-internal sealed record WorkflowExtensionName(bool IsGuard, string Name);
+internal enum WorkflowExtensionKind
+{
+    Guard,
+    Effect,
+    Deadline,
+    Assignees,
+}
+
+/// <summary>A guard, effect, deadline or assignees name the definitions may use, registered with its implementation.</summary>
+internal sealed record WorkflowExtensionName(WorkflowExtensionKind Kind, string Name);
 
 public static class WorkflowServiceCollectionExtensions
 {
@@ -36,12 +44,16 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var names = provider.GetServices<WorkflowExtensionName>().ToList();
+            HashSet<string> Named(WorkflowExtensionKind kind) =>
+                names.Where(n => n.Kind == kind).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
             using var scope = provider.CreateScope();
             var vocabulary = new WorkflowVocabulary(
                 WorkflowRoles.Known.ToHashSet(StringComparer.Ordinal),
-                names.Where(n => n.IsGuard).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
-                names.Where(n => !n.IsGuard).Select(n => n.Name).ToHashSet(StringComparer.Ordinal),
-                scope.ServiceProvider.GetRequiredService<IWorkflowDurationSettings>().Names);
+                Named(WorkflowExtensionKind.Guard),
+                Named(WorkflowExtensionKind.Effect),
+                scope.ServiceProvider.GetRequiredService<IWorkflowDurationSettings>().Names,
+                Named(WorkflowExtensionKind.Deadline),
+                Named(WorkflowExtensionKind.Assignees));
             return WorkflowCatalog.Load(options.Directory, vocabulary);
         });
         services.AddScoped(provider => ActivatorUtilities.CreateInstance<WorkflowEngine>(provider,
@@ -58,13 +70,27 @@ public static class WorkflowServiceCollectionExtensions
         where TGuard : class, IWorkflowGuard
     {
         services.AddKeyedScoped<IWorkflowGuard, TGuard>(name);
-        return services.AddSingleton(new WorkflowExtensionName(IsGuard: true, name));
+        return services.AddSingleton(new WorkflowExtensionName(WorkflowExtensionKind.Guard, name));
     }
 
     public static IServiceCollection AddWorkflowEffect<TEffect>(this IServiceCollection services, string name)
         where TEffect : class, IWorkflowEffect
     {
         services.AddKeyedScoped<IWorkflowEffect, TEffect>(name);
-        return services.AddSingleton(new WorkflowExtensionName(IsGuard: false, name));
+        return services.AddSingleton(new WorkflowExtensionName(WorkflowExtensionKind.Effect, name));
+    }
+
+    public static IServiceCollection AddWorkflowDeadline<TDeadline>(this IServiceCollection services, string name)
+        where TDeadline : class, IWorkflowDeadline
+    {
+        services.AddKeyedScoped<IWorkflowDeadline, TDeadline>(name);
+        return services.AddSingleton(new WorkflowExtensionName(WorkflowExtensionKind.Deadline, name));
+    }
+
+    public static IServiceCollection AddWorkflowAssignees<TAssignees>(this IServiceCollection services, string name)
+        where TAssignees : class, IWorkflowAssignees
+    {
+        services.AddKeyedScoped<IWorkflowAssignees, TAssignees>(name);
+        return services.AddSingleton(new WorkflowExtensionName(WorkflowExtensionKind.Assignees, name));
     }
 }

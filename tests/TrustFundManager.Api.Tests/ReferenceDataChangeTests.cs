@@ -12,7 +12,7 @@ public sealed class ReferenceDataChangeTests(SqliteApiFactory api) : IClassFixtu
         {"version": "7d1e4c52-0000-4000-8000-000000000001", "fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 3000000.00, "minDurationMonths": 12,
          "maxDurationMonths": 36, "administrativeAgentFeeRate": 0.01, "indirectCostRate": 0.07,
          "decisionRule": "Consensus", "quorumNumerator": 2, "quorumDenominator": 3,
-         "quorumRequiresEveryConstituency": true, "revisionPeriodDays": 90}
+         "quorumRequiresEveryConstituency": true, "revisionPeriodDays": 90, "committeeTermMonths": 36}
         """;
 
     private static string Settings(string field, string value) =>
@@ -63,6 +63,8 @@ public sealed class ReferenceDataChangeTests(SqliteApiFactory api) : IClassFixtu
         { "/api/settings", Settings("quorumRequiresEveryConstituency", "<missing>"), "quorumRequiresEveryConstituency" },
         { "/api/settings", Settings("revisionPeriodDays", "6"), "revisionPeriodDays" },
         { "/api/settings", Settings("revisionPeriodDays", "731"), "revisionPeriodDays" },
+        { "/api/settings", Settings("committeeTermMonths", "5"), "committeeTermMonths" },
+        { "/api/settings", Settings("committeeTermMonths", "<missing>"), "committeeTermMonths" },
         { "/api/settings", Settings("revisionPeriodDays", "<missing>"), "revisionPeriodDays" },
         { "/api/settings", Settings("version", "<missing>"), "version" },
         { "/api/settings", Settings("version", "\"not-a-guid\""), "version" },

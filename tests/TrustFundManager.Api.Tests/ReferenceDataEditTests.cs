@@ -23,7 +23,7 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
         {
             version, fundName = "Migration Multi-Partner Trust Fund", budgetCeilingUsd = 3_000_000m, minDurationMonths = 12,
             maxDurationMonths = 36, administrativeAgentFeeRate = 0.01m, indirectCostRate, decisionRule,
-            quorumNumerator = 2, quorumDenominator = 3, quorumRequiresEveryConstituency = true, revisionPeriodDays = 90,
+            quorumNumerator = 2, quorumDenominator = 3, quorumRequiresEveryConstituency = true, revisionPeriodDays = 90, committeeTermMonths = 36,
         });
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
             {"version": "{{await SettingsVersionAsync(client)}}", "fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 2500000.50, "minDurationMonths": 18,
              "maxDurationMonths": 36, "administrativeAgentFeeRate": 0.01, "indirectCostRate": 0.07,
              "decisionRule": "Majority", "quorumNumerator": 1, "quorumDenominator": 2,
-             "quorumRequiresEveryConstituency": false, "revisionPeriodDays": 60}
+             "quorumRequiresEveryConstituency": false, "revisionPeriodDays": 60, "committeeTermMonths": 24}
             """;
 
         var updated = await HttpAssert.OkJsonAsync(await client.PutAsync("/api/settings", HttpAssert.JsonBody(settings), Ct));
@@ -77,7 +77,7 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
         Assert.Equal("fmu.officer", audit.GetProperty("actor").GetString());
         Assert.Equal("Modified", audit.GetProperty("action").GetString());
         var changes = audit.GetProperty("changes");
-        Assert.Equal(["budgetCeilingUsd", "decisionRule", "minDurationMonths", "quorumDenominator", "quorumNumerator",
+        Assert.Equal(["budgetCeilingUsd", "committeeTermMonths", "decisionRule", "minDurationMonths", "quorumDenominator", "quorumNumerator",
             "quorumRequiresEveryConstituency", "revisionPeriodDays", "version"], changes.EnumerateObject().Select(p => p.Name));
         Assert.Equal("Consensus", changes.GetProperty("decisionRule").GetProperty("from").GetString());
         Assert.Equal("Majority", changes.GetProperty("decisionRule").GetProperty("to").GetString());

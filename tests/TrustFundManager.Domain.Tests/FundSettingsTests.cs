@@ -30,6 +30,8 @@ public sealed class FundSettingsTests
         { Defaults with { FundName = " " }, "fundName" },
         { Defaults with { RevisionPeriodDays = 6 }, "revisionPeriodDays" },
         { Defaults with { RevisionPeriodDays = 731 }, "revisionPeriodDays" },
+        { Defaults with { CommitteeTermMonths = 5 }, "committeeTermMonths" },
+        { Defaults with { CommitteeTermMonths = 121 }, "committeeTermMonths" },
         { Defaults with { BudgetCeilingUsd = 0m }, "budgetCeilingUsd" },
         { Defaults with { BudgetCeilingUsd = 10.001m }, "budgetCeilingUsd" },
         { Defaults with { MinDurationMonths = 0 }, "minDurationMonths" },

@@ -49,7 +49,7 @@ public sealed class SqlServerSmokeTests(SqlServerFixture sql) : IClassFixture<Sq
             {"version": "{{version}}", "fundName": "Migration Multi-Partner Trust Fund", "budgetCeilingUsd": 2999999.99, "minDurationMonths": 12,
              "maxDurationMonths": 36, "administrativeAgentFeeRate": 0.01, "indirectCostRate": 0.07,
              "decisionRule": "Consensus", "quorumNumerator": 2, "quorumDenominator": 3,
-             "quorumRequiresEveryConstituency": true, "revisionPeriodDays": 90}
+             "quorumRequiresEveryConstituency": true, "revisionPeriodDays": 90, "committeeTermMonths": 36}
             """;
 
         await HttpAssert.OkJsonAsync(await client.PutAsync("/api/settings", HttpAssert.JsonBody(settings), Ct));

@@ -36,6 +36,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             {
                 Status = StatusCodes.Status409Conflict, Title = "Conflict", Detail = conflict.Message,
             },
+            NotFoundException notFound => new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound, Title = "Not Found", Detail = notFound.Message,
+            },
             ActionNotPermittedException forbidden => new ProblemDetails
             {
                 Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message,

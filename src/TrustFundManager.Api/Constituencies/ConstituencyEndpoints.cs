@@ -37,7 +37,8 @@ public sealed class ConstituencyEndpoints : IEndpointGroup
         group.MapPut("/{code}", Update).RequireAuthorization(Policies.ManageReferenceData)
             .WithRequestValidation<UpdateConstituencyRequest>()
             .WithName("UpdateConstituency")
-            .WithSummary("Changes a constituency's name, description and number of seats.");
+            .WithSummary("Changes a constituency's name, description and number of seats (never below a seat someone holds now or later).")
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<Ok<List<ConstituencyResponse>>> List(TrustFundDbContext db, CancellationToken ct) =>
@@ -46,12 +47,20 @@ public sealed class ConstituencyEndpoints : IEndpointGroup
             .ToListAsync(ct));
 
     private static async Task<Results<Ok<ConstituencyResponse>, ProblemHttpResult>> Update(string code,
-        UpdateConstituencyRequest request, TrustFundDbContext db, CancellationToken ct)
+        UpdateConstituencyRequest request, TrustFundDbContext db, TimeProvider time, CancellationToken ct)
     {
         var constituency = Constituency.NormalizeCode(code) is { } key
             ? await db.Constituencies.FindAsync([key], ct)
             : null;
         if (constituency is null) return ApiProblems.NotFound($"There is no constituency '{code}'.");
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var displaced = await db.CommitteeMemberships.AsNoTracking()
+            .Where(m => m.ConstituencyCode == constituency.Code && m.Seat > request.Seats && m.TermEnd >= today)
+            .Select(m => m.Name).ToListAsync(ct);
+        if (displaced.Count > 0)
+            return ApiProblems.Conflict(
+                $"Seats above {request.Seats} are held now or later by {string.Join(", ", displaced)}; end those terms first.");
 
         constituency.Change(request.Name!, request.Description, request.Seats!.Value);
         await db.SaveChangesAsync(ct);

@@ -23,11 +23,27 @@ public static class Policies
     /// <summary>Only the FMU screens concept notes.</summary>
     public const string ScreenConceptNotes = nameof(ScreenConceptNotes);
 
+    /// <summary>The FMU and administrators appoint committee members and end their terms.</summary>
+    public const string ManageCommittee = nameof(ManageCommittee);
+
+    /// <summary>The committee's members, ballots and their details: the committee itself, the FMU and administrators.</summary>
+    public const string ReadCommittee = nameof(ReadCommittee);
+
+    /// <summary>Only the FMU opens, closes early and cancels ballots.</summary>
+    public const string RunBallots = nameof(RunBallots);
+
+    /// <summary>Only committee members vote and declare conflicts of interest.</summary>
+    public const string Vote = nameof(Vote);
+
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
         .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
         .AddPolicy(DraftConceptNotes, p => p.RequireRole(Roles.GovernmentFocalPoint, Roles.FundManager))
-        .AddPolicy(ScreenConceptNotes, p => p.RequireRole(Roles.FundManager));
+        .AddPolicy(ScreenConceptNotes, p => p.RequireRole(Roles.FundManager))
+        .AddPolicy(ManageCommittee, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
+        .AddPolicy(ReadCommittee, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
+        .AddPolicy(RunBallots, p => p.RequireRole(Roles.FundManager))
+        .AddPolicy(Vote, p => p.RequireRole(Roles.SteeringCommitteeMember));
 }

@@ -20,13 +20,14 @@ public sealed record SettingsResponse(
     int QuorumNumerator,
     int QuorumDenominator,
     bool QuorumRequiresEveryConstituency,
-    int RevisionPeriodDays)
+    int RevisionPeriodDays,
+    int CommitteeTermMonths)
 {
     public static SettingsResponse From(FundSettings s) => From(s.Version, s.Values);
 
     private static SettingsResponse From(Guid version, FundSettingsValues v) => new(version, v.FundName, v.BudgetCeilingUsd,
         v.MinDurationMonths, v.MaxDurationMonths, v.AdministrativeAgentFeeRate, v.IndirectCostRate, v.DecisionRule,
-        v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency, v.RevisionPeriodDays);
+        v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency, v.RevisionPeriodDays, v.CommitteeTermMonths);
 }
 
 /// <summary>Every setting, and the <c>version</c> of the settings the change was based on (from GET).</summary>
@@ -42,18 +43,20 @@ public sealed record UpdateSettingsRequest(
     int? QuorumNumerator,
     int? QuorumDenominator,
     bool? QuorumRequiresEveryConstituency,
-    int? RevisionPeriodDays)
+    int? RevisionPeriodDays,
+    int? CommitteeTermMonths)
 {
     public bool IsComplete => FundName is not null && BudgetCeilingUsd is not null && MinDurationMonths is not null
         && MaxDurationMonths is not null && AdministrativeAgentFeeRate is not null && IndirectCostRate is not null
         && DecisionRule is not null && QuorumNumerator is not null && QuorumDenominator is not null
-        && QuorumRequiresEveryConstituency is not null && RevisionPeriodDays is not null;
+        && QuorumRequiresEveryConstituency is not null && RevisionPeriodDays is not null
+        && CommitteeTermMonths is not null;
 
     /// <summary>Only called once the validator has seen every field present.</summary>
     public FundSettingsValues ToValues() => new(FundName!, BudgetCeilingUsd!.Value, MinDurationMonths!.Value,
         MaxDurationMonths!.Value, AdministrativeAgentFeeRate!.Value, IndirectCostRate!.Value, DecisionRule!.Value,
         QuorumNumerator!.Value, QuorumDenominator!.Value, QuorumRequiresEveryConstituency!.Value,
-        RevisionPeriodDays!.Value);
+        RevisionPeriodDays!.Value, CommitteeTermMonths!.Value);
 }
 
 public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSettingsRequest>
@@ -72,6 +75,7 @@ public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSet
         RuleFor(r => r.QuorumDenominator).NotNull();
         RuleFor(r => r.QuorumRequiresEveryConstituency).NotNull();
         RuleFor(r => r.RevisionPeriodDays).NotNull();
+        RuleFor(r => r.CommitteeTermMonths).NotNull();
 
         // The rules between values are the domain's: report each broken one against its field.
         RuleFor(r => r).Custom((request, context) =>

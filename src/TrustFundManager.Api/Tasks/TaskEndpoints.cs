@@ -62,7 +62,10 @@ public sealed class TaskEndpoints : IEndpointGroup
         return TypedResults.Ok(new TaskPage(items.Select(t => Describe(t, actor, catalog)).ToList(), page, pageSize, total));
     }
 
-    /// <summary>Open tasks for one of the actor's roles; a scoped role only within its countries or organizations.</summary>
+    /// <summary>
+    /// Open tasks for one of the actor's roles; a scoped role only within its countries or organizations, and a task
+    /// assigned to one person only for them.
+    /// </summary>
     private static IQueryable<WorkflowTask> OpenTasksFor(IQueryable<WorkflowTask> tasks, WorkflowActor actor)
     {
         bool Holds(string role) => actor.Roles.Contains(role);
@@ -79,7 +82,8 @@ public sealed class TaskEndpoints : IEndpointGroup
         var governmentRole = WorkflowTask.RoleToken(Roles.GovernmentFocalPoint);
         var organizationRole = WorkflowTask.RoleToken(Roles.ParticipatingOrganization);
 
-        return tasks.Where(t => t.ClosedAt == null && (
+        var userId = actor.UserId;
+        return tasks.Where(t => t.ClosedAt == null && (t.AssignedTo == null || t.AssignedTo == userId) && (
             (fundManager && t.Roles.Contains(fundManagerRole)) ||
             (administrator && t.Roles.Contains(administratorRole)) ||
             (member && t.Roles.Contains(memberRole)) ||

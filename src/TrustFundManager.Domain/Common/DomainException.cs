@@ -30,3 +30,6 @@ public sealed class InvalidChangeException : DomainException
 
     public IReadOnlyDictionary<string, string[]> Errors { get; }
 }
+
+/// <summary>Something the request names does not exist where it looks for it (HTTP 404).</summary>
+public sealed class NotFoundException(string message) : DomainException(message);

@@ -232,6 +232,9 @@ public static class ConceptNoteStatus
     public const string Screening = "screening";
     public const string ReturnedForRevision = "returnedForRevision";
     public const string UnderCommitteeReview = "underCommitteeReview";
+    public const string ApprovedInPipeline = "approvedInPipeline";
+    public const string Rejected = "rejected";
+    public const string Deferred = "deferred";
 
     /// <summary>The states in which the author may change the note.</summary>
     public static readonly IReadOnlySet<string> Editable = new HashSet<string> { Draft, ReturnedForRevision };

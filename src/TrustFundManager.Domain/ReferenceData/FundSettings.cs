@@ -13,6 +13,8 @@ public sealed class FundSettings
     public const int MaxDurationLimitMonths = 120;
     public const int MinRevisionPeriodDays = 7;
     public const int MaxRevisionPeriodDays = 730;
+    public const int MinCommitteeTermMonths = 6;
+    public const int MaxCommitteeTermMonths = 120;
 
     private FundSettings()
     {
@@ -55,9 +57,12 @@ public sealed class FundSettings
     /// <summary>How long a concept note returned for revision waits for its resubmission before it lapses.</summary>
     public int RevisionPeriodDays { get; private set; }
 
+    /// <summary>The longest term of a Steering Committee member, in months; terms are staggered within it.</summary>
+    public int CommitteeTermMonths { get; private set; }
+
     public FundSettingsValues Values => new(FundName, BudgetCeilingUsd, MinDurationMonths, MaxDurationMonths,
         AdministrativeAgentFeeRate, IndirectCostRate, DecisionRule, QuorumNumerator, QuorumDenominator,
-        QuorumRequiresEveryConstituency, RevisionPeriodDays);
+        QuorumRequiresEveryConstituency, RevisionPeriodDays, CommitteeTermMonths);
 
     /// <summary>The smallest number of votes that makes a quorum among <paramref name="eligibleMembers"/>.</summary>
     public int QuorumFor(int eligibleMembers)
@@ -91,6 +96,7 @@ public sealed class FundSettings
         QuorumDenominator = values.QuorumDenominator;
         QuorumRequiresEveryConstituency = values.QuorumRequiresEveryConstituency;
         RevisionPeriodDays = values.RevisionPeriodDays;
+        CommitteeTermMonths = values.CommitteeTermMonths;
         Version = Guid.NewGuid();
     }
 
@@ -122,6 +128,9 @@ public sealed class FundSettings
         if (values.RevisionPeriodDays is < MinRevisionPeriodDays or > MaxRevisionPeriodDays)
             errors["revisionPeriodDays"] =
                 [$"The revision period is between {MinRevisionPeriodDays} and {MaxRevisionPeriodDays} days."];
+        if (values.CommitteeTermMonths is < MinCommitteeTermMonths or > MaxCommitteeTermMonths)
+            errors["committeeTermMonths"] =
+                [$"A committee term lasts between {MinCommitteeTermMonths} and {MaxCommitteeTermMonths} months."];
         return errors;
     }
 
@@ -142,4 +151,5 @@ public sealed record FundSettingsValues(
     int QuorumNumerator,
     int QuorumDenominator,
     bool QuorumRequiresEveryConstituency,
-    int RevisionPeriodDays);
+    int RevisionPeriodDays,
+    int CommitteeTermMonths = 36);

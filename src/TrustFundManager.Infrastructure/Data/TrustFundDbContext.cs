@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TrustFundManager.Domain.Auditing;
+using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Workflows.Instances;
@@ -25,6 +26,9 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<WorkflowTimer> WorkflowTimers => Set<WorkflowTimer>();
     public DbSet<ConceptNote> ConceptNotes => Set<ConceptNote>();
     public DbSet<ConceptNoteVersion> ConceptNoteVersions => Set<ConceptNoteVersion>();
+    public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
+    public DbSet<Ballot> Ballots => Set<Ballot>();
+    public DbSet<CommitteeDecision> CommitteeDecisions => Set<CommitteeDecision>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

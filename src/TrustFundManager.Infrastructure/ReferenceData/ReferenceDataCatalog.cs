@@ -137,7 +137,8 @@ public static class ReferenceDataCatalog
         QuorumNumerator: 2,
         QuorumDenominator: 3,
         QuorumRequiresEveryConstituency: true,
-        RevisionPeriodDays: 90);
+        RevisionPeriodDays: 90,
+        CommitteeTermMonths: 36);
 
     /// <summary>The ISO 3166-1 list (from Debian's iso-codes) with the Network region of each entry.</summary>
     public static IReadOnlyList<Country> Countries()

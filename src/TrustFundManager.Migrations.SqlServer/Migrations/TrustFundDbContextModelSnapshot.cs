@@ -68,6 +68,407 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecisionRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("int");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("QuorumRequiresEveryConstituency")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotItem", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("bit");
+
+                    b.PrimitiveCollection<string>("Organizations")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.HasKey("BallotId", "ConceptNoteId");
+
+                    b.HasIndex("ConceptNoteId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BallotItems_ConceptNoteId_Pending")
+                        .HasFilter("IsPending = 1");
+
+                    b.ToTable("BallotItems", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotPaper", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConstituencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RepresentedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset?>("SealedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("BallotId", "MembershipId");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BallotPapers", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotRecusal", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("BallotId", "MembershipId", "ConceptNoteId");
+
+                    b.ToTable("BallotRecusals", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotVote", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("FirstCastAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("BallotId", "MembershipId", "ConceptNoteId");
+
+                    b.ToTable("BallotVotes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotVotes_Conditions", "(Choice = 'ApproveWithConditions' AND Conditions IS NOT NULL) OR (Choice <> 'ApproveWithConditions' AND Conditions IS NULL)");
+
+                            t.HasCheckConstraint("CK_BallotVotes_Reason", "(Choice = 'Reject' AND Reason IS NOT NULL) OR (Choice <> 'Reject' AND Reason IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Abstain")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Approve")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ApproveWithConditions")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("BallotTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConceptNoteTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("ConditionsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nvarchar(3)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecisionRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<bool>("QuorumMet")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("QuorumRequired")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("RecusalsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Recused")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Reject")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TallyJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("VotesCast")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("Outcome");
+
+                    b.HasIndex("BallotId", "ConceptNoteId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeDecisions");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ConstituencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RepresentedCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RepresentedKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("RepresentedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int?>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ConstituencyCode", "Seat", "TermStart");
+
+                    b.ToTable("CommitteeMemberships", t =>
+                        {
+                            t.HasCheckConstraint("CK_CommitteeMemberships_Seat", "(Role = 'Member' AND ConstituencyCode IS NOT NULL AND Seat >= 1) OR (Role <> 'Member' AND ConstituencyCode IS NULL AND Seat IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
                 {
                     b.Property<Guid>("ConceptNoteId")
@@ -393,6 +794,9 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .HasPrecision(19, 2)
                         .HasColumnType("decimal(19,2)");
 
+                    b.Property<int>("CommitteeTermMonths")
+                        .HasColumnType("int");
+
                     b.Property<string>("DecisionRule")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -434,6 +838,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("FundSettings", t =>
                         {
                             t.HasCheckConstraint("CK_FundSettings_BudgetCeiling", "CAST(BudgetCeilingUsd AS REAL) > 0");
+
+                            t.HasCheckConstraint("CK_FundSettings_CommitteeTerm", "CommitteeTermMonths BETWEEN 6 AND 120");
 
                             t.HasCheckConstraint("CK_FundSettings_Durations", "MinDurationMonths >= 1 AND MaxDurationMonths >= MinDurationMonths");
 
@@ -709,6 +1115,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTimeOffset?>("ClosedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -795,6 +1205,77 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("WorkflowTimers");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotItem", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.Ballot", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotPaper", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.Ballot", null)
+                        .WithMany("Papers")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.Committee.CommitteeMembership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotRecusal", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.BallotPaper", null)
+                        .WithMany("Recusals")
+                        .HasForeignKey("BallotId", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotVote", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.BallotPaper", null)
+                        .WithMany("Votes")
+                        .HasForeignKey("BallotId", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeDecision", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.Ballot", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeMembership", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Constituency", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituencyCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
@@ -900,6 +1381,20 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.Ballot", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotPaper", b =>
+                {
+                    b.Navigation("Recusals");
+
+                    b.Navigation("Votes");
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>

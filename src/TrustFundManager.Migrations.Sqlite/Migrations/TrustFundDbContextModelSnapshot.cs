@@ -61,6 +61,407 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.Ballot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OpenedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuorumDenominator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuorumNumerator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("QuorumRequiresEveryConstituency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenedAt");
+
+                    b.HasIndex("Status", "Deadline");
+
+                    b.ToTable("Ballots");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotItem", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Organizations")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BallotId", "ConceptNoteId");
+
+                    b.HasIndex("ConceptNoteId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_BallotItems_ConceptNoteId_Pending")
+                        .HasFilter("IsPending = 1");
+
+                    b.ToTable("BallotItems", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotPaper", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConstituencyCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentedName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SealedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BallotId", "MembershipId");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("BallotPapers", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotRecusal", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BallotId", "MembershipId", "ConceptNoteId");
+
+                    b.ToTable("BallotRecusals", (string)null);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotVote", b =>
+                {
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstCastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("BallotId", "MembershipId", "ConceptNoteId");
+
+                    b.ToTable("BallotVotes", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BallotVotes_Conditions", "(Choice = 'ApproveWithConditions' AND Conditions IS NOT NULL) OR (Choice <> 'ApproveWithConditions' AND Conditions IS NULL)");
+
+                            t.HasCheckConstraint("CK_BallotVotes_Reason", "(Choice = 'Reject' AND Reason IS NOT NULL) OR (Choice <> 'Reject' AND Reason IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Abstain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Approve")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ApproveWithConditions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("BallotId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BallotTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConceptNoteTitle")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("QuorumMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("QuorumRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecusalsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reject")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TallyJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VotesCast")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConceptNoteId");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("Outcome");
+
+                    b.HasIndex("BallotId", "ConceptNoteId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeDecisions");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeMembership", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConstituencyCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentedCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentedKind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepresentedName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Seat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TermStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("ConstituencyCode", "Seat", "TermStart");
+
+                    b.ToTable("CommitteeMemberships", t =>
+                        {
+                            t.HasCheckConstraint("CK_CommitteeMemberships_Seat", "(Role = 'Member' AND ConstituencyCode IS NOT NULL AND Seat >= 1) OR (Role <> 'Member' AND ConstituencyCode IS NULL AND Seat IS NULL)");
+                        });
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
                 {
                     b.Property<Guid>("ConceptNoteId")
@@ -386,6 +787,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(19, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommitteeTermMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DecisionRule")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -427,6 +831,8 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("FundSettings", t =>
                         {
                             t.HasCheckConstraint("CK_FundSettings_BudgetCeiling", "CAST(BudgetCeilingUsd AS REAL) > 0");
+
+                            t.HasCheckConstraint("CK_FundSettings_CommitteeTerm", "CommitteeTermMonths BETWEEN 6 AND 120");
 
                             t.HasCheckConstraint("CK_FundSettings_Durations", "MinDurationMonths >= 1 AND MaxDurationMonths >= MinDurationMonths");
 
@@ -702,6 +1108,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AssignedTo")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ClosedAt")
                         .HasColumnType("INTEGER");
 
@@ -788,6 +1198,77 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "DueAt");
 
                     b.ToTable("WorkflowTimers");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotItem", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.Ballot", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotPaper", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.Ballot", null)
+                        .WithMany("Papers")
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.Committee.CommitteeMembership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotRecusal", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.BallotPaper", null)
+                        .WithMany("Recusals")
+                        .HasForeignKey("BallotId", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotVote", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.BallotPaper", null)
+                        .WithMany("Votes")
+                        .HasForeignKey("BallotId", "MembershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeDecision", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Committee.Ballot", null)
+                        .WithMany()
+                        .HasForeignKey("BallotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.CommitteeMembership", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Constituency", null)
+                        .WithMany()
+                        .HasForeignKey("ConstituencyCode")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.BudgetLine", b =>
@@ -893,6 +1374,20 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Instance");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.Ballot", b =>
+                {
+                    b.Navigation("Items");
+
+                    b.Navigation("Papers");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Committee.BallotPaper", b =>
+                {
+                    b.Navigation("Recusals");
+
+                    b.Navigation("Votes");
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNote", b =>

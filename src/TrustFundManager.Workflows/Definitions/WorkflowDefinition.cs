@@ -57,6 +57,12 @@ public sealed record TaskDefinition
 {
     public required string Title { get; init; }
     public required IReadOnlyList<string> Roles { get; init; }
+
+    /// <summary>
+    /// When set, the name of a resolver that lists the people the task is for: each gets a task of their own, which
+    /// only they see (among those holding one of <see cref="Roles"/>).
+    /// </summary>
+    public string? Assignees { get; init; }
 }
 
 /// <summary>Fires <see cref="Fire"/> as the system once the state has lasted a fixed or a configured time.</summary>
@@ -67,6 +73,9 @@ public sealed record TimerDefinition
 
     /// <summary>The name of a fund setting that holds the duration, such as <c>revisionPeriodDays</c>.</summary>
     public string? AfterSetting { get; init; }
+
+    /// <summary>The name of a deadline the resource keeps (such as a ballot's <c>ballotDeadline</c>): the timer is due then.</summary>
+    public string? At { get; init; }
 
     public required string Fire { get; init; }
 }

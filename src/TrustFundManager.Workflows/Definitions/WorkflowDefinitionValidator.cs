@@ -83,19 +83,24 @@ public static partial class WorkflowDefinitionValidator
         {
             if (string.IsNullOrWhiteSpace(task.Title)) yield return $"{where}: the task's title is empty.";
             if (task.Roles.Count == 0) yield return $"{where}: the task names no role.";
+            if (task.Assignees is not null && !vocabulary.KnownAssignees.Contains(task.Assignees))
+                yield return $"{where}: the task names unknown assignees '{task.Assignees}' (known: {Known(vocabulary.KnownAssignees)}).";
             foreach (var role in task.Roles)
             {
                 if (!vocabulary.Roles.Contains(role))
                     yield return $"{where}: task names unknown role '{role}'.";
-                else if (!leaving.Any(a => a.Roles.Contains(role)))
+                // An assigned task is each person's own part (a vote), done outside the actions and closed by the engine.
+                else if (task.Assignees is null && !leaving.Any(a => a.Roles.Contains(role)))
                     yield return $"{where}: the task is for '{role}', who may fire no action in this state.";
             }
         }
 
         foreach (var timer in state.Timers)
         {
-            if ((timer.After is null) == (timer.AfterSetting is null))
-                yield return $"{where}: a timer needs exactly one of 'after' (an ISO 8601 duration) or 'afterSetting'.";
+            if (new[] { timer.After, timer.AfterSetting, timer.At }.Count(v => v is not null) != 1)
+                yield return $"{where}: a timer needs exactly one of 'after' (an ISO 8601 duration), 'afterSetting' or 'at'.";
+            else if (timer.At is not null && !vocabulary.KnownDeadlines.Contains(timer.At))
+                yield return $"{where}: timer names unknown deadline '{timer.At}' (known: {Known(vocabulary.KnownDeadlines)}).";
             else if (timer.After is not null && !IsoDuration.TryParse(timer.After, out _))
                 yield return $"{where}: timer duration '{timer.After}' is not a positive ISO 8601 duration in weeks, days, hours, minutes or seconds.";
             else if (timer.AfterSetting is not null && !vocabulary.DurationSettings.Contains(timer.AfterSetting))

@@ -1,8 +1,17 @@
 namespace TrustFundManager.Workflows.Definitions;
 
-/// <summary>The names a definition may use: roles, guards, effects and the fund settings that hold durations.</summary>
+/// <summary>
+/// The names a definition may use: roles, guards, effects, the fund settings that hold durations, the deadlines a
+/// resource keeps (for timers) and the ways of naming a task's assignees.
+/// </summary>
 public sealed record WorkflowVocabulary(
     IReadOnlySet<string> Roles,
     IReadOnlySet<string> Guards,
     IReadOnlySet<string> Effects,
-    IReadOnlySet<string> DurationSettings);
+    IReadOnlySet<string> DurationSettings,
+    IReadOnlySet<string>? Deadlines = null,
+    IReadOnlySet<string>? Assignees = null)
+{
+    public IReadOnlySet<string> KnownDeadlines => Deadlines ?? new HashSet<string>();
+    public IReadOnlySet<string> KnownAssignees => Assignees ?? new HashSet<string>();
+}

@@ -40,7 +40,7 @@ public sealed class WorkflowEngine(
         {
             Name = WorkflowJournalEntry.StartAction, Title = "Start", From = [], To = initial.Name, Roles = [],
         };
-        await RunEntryEffectsAsync(new WorkflowStepContext(definition, instance, start, actor, null, now), initial,
+        await RunEntryEffectsAsync(new WorkflowStepContext(definition, instance, start, actor, null, now, this), initial,
             cancellationToken);
         await OpenWaitsAsync(definition, instance, now, cancellationToken);
         return instance;
@@ -75,7 +75,7 @@ public sealed class WorkflowEngine(
                 $"'{definition.State(from).Title}'.");
 
         var now = timeProvider.GetUtcNow();
-        var step = new WorkflowStepContext(definition, instance, action, actor, comment, now);
+        var step = new WorkflowStepContext(definition, instance, action, actor, comment, now, this);
         var unmet = await UnmetGuardsAsync(step, cancellationToken);
         if (unmet.Count > 0)
             throw new DomainConflictException($"'{action.Title}' cannot be done yet: {string.Join("; ", unmet.Values)}");
@@ -107,7 +107,7 @@ public sealed class WorkflowEngine(
         foreach (var action in definition.ActionsFrom(instance.State).Where(a => actor.MayFire(a, instance)))
         {
             var unmet = await UnmetGuardsAsync(new WorkflowStepContext(definition, instance, action, actor, null,
-                    timeProvider.GetUtcNow()),
+                    timeProvider.GetUtcNow(), this),
                 cancellationToken);
             available.Add(new AvailableAction(action, unmet.Values.ToList()));
         }
@@ -141,14 +141,37 @@ public sealed class WorkflowEngine(
     {
         var state = definition.State(instance.State);
         instance.ShowTo(state.VisibleTo);
-        if (state.Task is { } task) db.Add(new WorkflowTask(instance, task.Title, task.Roles, now));
+        if (state.Task is { Assignees: null } task) db.Add(new WorkflowTask(instance, task.Title, task.Roles, now));
+        else if (state.Task is { Assignees: { } assignees } assigned)
+            foreach (var userId in await services.GetRequiredKeyedService<IWorkflowAssignees>(assignees)
+                         .ResolveAsync(instance, cancellationToken))
+                db.Add(new WorkflowTask(instance, assigned.Title, assigned.Roles, now, userId));
+
         foreach (var timer in state.Timers)
         {
-            var after = timer.After is not null && IsoDuration.TryParse(timer.After, out var fixedDuration)
-                ? fixedDuration
-                : await durationSettings.ResolveAsync(timer.AfterSetting!, cancellationToken);
-            db.Add(new WorkflowTimer(instance, timer.Fire, now + after, now));
+            var dueAt = timer switch
+            {
+                { At: { } deadline } => await services.GetRequiredKeyedService<IWorkflowDeadline>(deadline)
+                    .ResolveAsync(instance, cancellationToken),
+                { After: { } after } when IsoDuration.TryParse(after, out var fixedDuration) => now + fixedDuration,
+                _ => now + await durationSettings.ResolveAsync(timer.AfterSetting!, cancellationToken),
+            };
+            db.Add(new WorkflowTimer(instance, timer.Fire, dueAt, now));
         }
+    }
+
+    /// <summary>
+    /// Closes the open task assigned to one person (they did their part) while the instance stays in its state.
+    /// Touches the task only, so people finishing their parts at the same moment do not get in each other's way.
+    /// </summary>
+    public async Task CompleteAssignedTaskAsync(WorkflowInstance instance, string userId, string doneBy,
+        CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var open = await db.Set<WorkflowTask>()
+            .Where(t => t.InstanceId == instance.Id && t.AssignedTo == userId && t.ClosedAt == null)
+            .ToListAsync(cancellationToken);
+        foreach (var task in open) task.Close(doneBy, userId, now);
     }
 
     /// <summary>

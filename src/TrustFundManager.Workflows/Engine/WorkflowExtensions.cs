@@ -3,14 +3,19 @@ using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Workflows;
 
-/// <summary>What a guard or an effect knows of the step being taken, and when (the time its journal entry gets).</summary>
+/// <summary>
+/// What a guard or an effect knows of the step being taken, and when (the time its journal entry gets). An effect
+/// that moves another workflow does it through <see cref="Engine"/>, the engine taking this step: the same unit of
+/// work and the same clock.
+/// </summary>
 public sealed record WorkflowStepContext(
     WorkflowDefinition Definition,
     WorkflowInstance Instance,
     ActionDefinition Action,
     WorkflowActor Actor,
     string? Comment,
-    DateTimeOffset At);
+    DateTimeOffset At,
+    WorkflowEngine Engine);
 
 /// <summary>
 /// A named condition an action may require (<c>"guards": ["screeningPassed"]</c>). Registered with
@@ -29,6 +34,25 @@ public interface IWorkflowGuard
 public interface IWorkflowEffect
 {
     Task RunAsync(WorkflowStepContext step, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// A deadline a resource keeps, named by a timer's <c>at</c> (<c>"at": "ballotDeadline"</c>). Registered with
+/// <c>AddWorkflowDeadline&lt;T&gt;(name)</c>; read when the timer starts.
+/// </summary>
+public interface IWorkflowDeadline
+{
+    Task<DateTimeOffset> ResolveAsync(WorkflowInstance instance, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The people a task is for, named by a task's <c>assignees</c>: each gets a task of their own. Registered with
+/// <c>AddWorkflowAssignees&lt;T&gt;(name)</c>.
+/// </summary>
+public interface IWorkflowAssignees
+{
+    /// <summary>The sign-in ids of the assignees.</summary>
+    Task<IReadOnlyList<string>> ResolveAsync(WorkflowInstance instance, CancellationToken cancellationToken);
 }
 
 /// <summary>Durations kept in the fund's settings, which a timer may name instead of a fixed duration.</summary>

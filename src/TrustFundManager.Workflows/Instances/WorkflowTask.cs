@@ -11,8 +11,10 @@ public sealed class WorkflowTask
         State = Title = Roles = string.Empty;
     }
 
-    internal WorkflowTask(WorkflowInstance instance, string title, IEnumerable<string> roles, DateTimeOffset now)
+    internal WorkflowTask(WorkflowInstance instance, string title, IEnumerable<string> roles, DateTimeOffset now,
+        string? assignedTo = null)
     {
+        AssignedTo = assignedTo;
         Id = Guid.CreateVersion7(now);
         InstanceId = instance.Id;
         State = instance.State;
@@ -29,6 +31,9 @@ public sealed class WorkflowTask
 
     /// <summary>Role names between separators (";FundManager;"), so that the inbox finds them with one LIKE.</summary>
     public string Roles { get; private set; }
+
+    /// <summary>The one person the task is for (their sign-in id), when the state names its assignees.</summary>
+    public string? AssignedTo { get; private set; }
     public DateTimeOffset OpenedAt { get; private set; }
     public DateTimeOffset? ClosedAt { get; private set; }
     public string? ClosedByAction { get; private set; }

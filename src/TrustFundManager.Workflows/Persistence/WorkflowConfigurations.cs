@@ -61,6 +61,7 @@ internal sealed class WorkflowTaskConfiguration : IEntityTypeConfiguration<Workf
         builder.Property(t => t.Roles).HasMaxLength(WorkflowColumns.Actor);
         builder.Property(t => t.ClosedByAction).HasMaxLength(WorkflowColumns.Name);
         builder.Property(t => t.ClosedBy).HasMaxLength(WorkflowColumns.Actor);
+        builder.Property(t => t.AssignedTo).HasMaxLength(WorkflowColumns.Actor);
         builder.Ignore(t => t.IsOpen);
         builder.Ignore(t => t.RoleNames);
         builder.HasIndex(t => new { t.ClosedAt, t.OpenedAt });

@@ -19,8 +19,8 @@ public sealed class WorkflowDefinitionEndpointTests(SqliteApiFactory api) : ICla
 
         var workflows = await HttpAssert.OkJsonAsync(await client.GetAsync("/api/workflows", Ct));
 
-        Assert.Equal(["concept-note", "joint-programme"], workflows.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
-        var programme = workflows[1];
+        Assert.Equal(["ballot", "concept-note", "joint-programme"], workflows.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
+        var programme = workflows[2];
         Assert.Equal(1, programme.GetProperty("currentVersion").GetInt32());
         var version = Assert.Single(programme.GetProperty("versions").EnumerateArray());
         Assert.Matches("^[0-9a-f]{64}$", version.GetProperty("contentHash").GetString());
@@ -43,7 +43,7 @@ public sealed class WorkflowDefinitionEndpointTests(SqliteApiFactory api) : ICla
         Assert.Equal("/api/workflows/concept-note/versions/1/diagram", read.GetProperty("diagramHref").GetString());
 
         await HttpAssert.ProblemAsync(await client.GetAsync("/api/workflows/concept-note/versions/9", Ct), HttpStatusCode.NotFound);
-        await HttpAssert.ProblemAsync(await client.GetAsync("/api/workflows/ballot/versions/1/diagram", Ct), HttpStatusCode.NotFound);
+        await HttpAssert.ProblemAsync(await client.GetAsync("/api/workflows/grant/versions/1/diagram", Ct), HttpStatusCode.NotFound);
         using var anonymous = api.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/workflows", Ct)).StatusCode);
     }

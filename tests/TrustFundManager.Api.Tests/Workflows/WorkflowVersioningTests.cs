@@ -117,8 +117,9 @@ public sealed class WorkflowVersioningTests : IDisposable
         Assert.Equal(["startScreening"], freshInstance.AllowedActionNames());
 
         var workflows = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/workflows", Ct));
-        var versions = workflows[0].GetProperty("versions").EnumerateArray().ToList();
-        Assert.Equal(3, workflows[0].GetProperty("currentVersion").GetInt32());
+        var conceptNote = workflows.EnumerateArray().Single(w => w.GetProperty("id").GetString() == "concept-note");
+        var versions = conceptNote.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal(3, conceptNote.GetProperty("currentVersion").GetInt32());
         Assert.Equal([(1, 0, false), (2, 1, false), (3, 1, true)], versions.Select(v => (v.GetProperty("version").GetInt32(),
             v.GetProperty("instances").GetInt32(), v.GetProperty("isCurrent").GetBoolean())));
         Assert.All((await after.JournalAsync(old)).Select(j => j.DefinitionVersion), v => Assert.Equal(2, v));

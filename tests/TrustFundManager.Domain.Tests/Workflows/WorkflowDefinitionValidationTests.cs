@@ -265,9 +265,11 @@ public sealed class WorkflowDefinitionValidationTests : IDisposable
     {
         var catalog = WorkflowCatalog.Load(RepositoryWorkflows(), new WorkflowVocabulary(
             WorkflowRoles.Known.ToHashSet(),
-            new HashSet<string> { "conceptNoteComplete", "screeningChecklistPassed" },
-            new HashSet<string> { "keepSubmittedVersion", "closeScreeningRound" },
-            new HashSet<string> { "revisionPeriodDays" }));
+            new HashSet<string> { "conceptNoteComplete", "screeningChecklistPassed", "everyEligibleMemberVoted" },
+            new HashSet<string> { "keepSubmittedVersion", "closeScreeningRound", "decideBallot", "cancelBallot" },
+            new HashSet<string> { "revisionPeriodDays" },
+            new HashSet<string> { "ballotDeadline" },
+            new HashSet<string> { "ballotVoters" }));
 
         Assert.Equal(2, catalog.Latest("concept-note").Version);
         Assert.Equal(11, catalog.Latest("concept-note").States.Count);

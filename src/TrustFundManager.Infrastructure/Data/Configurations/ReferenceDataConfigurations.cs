@@ -98,6 +98,8 @@ internal sealed class FundSettingsConfiguration : IEntityTypeConfiguration<FundS
             t.HasCheckConstraint("CK_FundSettings_Quorum", "QuorumNumerator >= 1 AND QuorumNumerator <= QuorumDenominator");
             t.HasCheckConstraint("CK_FundSettings_RevisionPeriod",
                 $"RevisionPeriodDays BETWEEN {FundSettings.MinRevisionPeriodDays} AND {FundSettings.MaxRevisionPeriodDays}");
+            t.HasCheckConstraint("CK_FundSettings_CommitteeTerm",
+                $"CommitteeTermMonths BETWEEN {FundSettings.MinCommitteeTermMonths} AND {FundSettings.MaxCommitteeTermMonths}");
             // SQLite keeps decimals as text, which compares above any number: the casts make these bounds
             // checks work on both providers (bounds only; the exact values are the domain's business).
             t.HasCheckConstraint("CK_FundSettings_BudgetCeiling", "CAST(BudgetCeilingUsd AS REAL) > 0");

@@ -1,0 +1,74 @@
+using TrustFundManager.Domain.ReferenceData;
+
+namespace TrustFundManager.Domain.Committee;
+
+public enum BallotKind
+{
+    /// <summary>Members vote at (or around) a meeting of the committee.</summary>
+    Meeting,
+
+    /// <summary>Members vote remotely until the deadline, without a meeting.</summary>
+    WrittenProcedure,
+}
+
+public enum BallotStatus
+{
+    Open,
+    Closed,
+
+    /// <summary>Called off by the FMU before it closed; it decides nothing.</summary>
+    Cancelled,
+}
+
+public enum VoteChoice
+{
+    Approve,
+
+    /// <summary>Approve, provided the conditions given are met.</summary>
+    ApproveWithConditions,
+
+    /// <summary>Not approve, with a reason.</summary>
+    Reject,
+
+    /// <summary>Take part without approving or rejecting: counts towards the quorum only.</summary>
+    Abstain,
+}
+
+public enum RecusalReason
+{
+    /// <summary>The member's organization takes part in the concept note's budget.</summary>
+    ParticipatingOrganization,
+
+    /// <summary>The member's government submitted the concept note, or is a country it covers.</summary>
+    SubmittingGovernment,
+
+    /// <summary>The member declared a conflict of interest.</summary>
+    DeclaredConflict,
+}
+
+public enum DecisionOutcome
+{
+    Approved,
+    ApprovedWithConditions,
+    Rejected,
+
+    /// <summary>The quorum was not met: the concept note waits for a later ballot.</summary>
+    Deferred,
+}
+
+/// <summary>The decision rule and quorum a ballot was opened under, kept with it so a change of settings does not alter it.</summary>
+public sealed record BallotRule(DecisionRule Rule, int QuorumNumerator, int QuorumDenominator, bool QuorumRequiresEveryConstituency)
+{
+    public static BallotRule From(FundSettings settings) => new(settings.DecisionRule, settings.QuorumNumerator,
+        settings.QuorumDenominator, settings.QuorumRequiresEveryConstituency);
+
+    /// <summary>
+    /// The smallest number of votes (abstentions included) that makes a quorum among <paramref name="eligible"/>: the
+    /// fraction rounded up, and never less than one vote.
+    /// </summary>
+    public int QuorumFor(int eligible) => Math.Max(1, (eligible * QuorumNumerator + QuorumDenominator - 1) / QuorumDenominator);
+}
+
+/// <summary>A concept note put to a ballot, as the ballot needs it: what recusal depends on.</summary>
+public sealed record BallotSubject(Guid ConceptNoteId, string Title, IReadOnlyList<string> Countries,
+    IReadOnlyList<string> Organizations);
