@@ -106,7 +106,7 @@ public sealed class CommitteeDecision : IAppendOnlyRecord
 
     /// <summary>
     /// Applies the ballot's rule to an item's tally. Without a quorum nothing is decided (deferred), whatever the votes.
-    /// Consensus: no reject vote approves, any reject vote rejects. Majority: more approvals than rejections approves,
+    /// Consensus: no reject vote and at least one approval approves; otherwise (a reject vote, or only abstentions) not. Majority: more approvals than rejections approves,
     /// abstentions aside. An approval is with conditions when any member attached some.
     /// </summary>
     public static DecisionOutcome OutcomeOf(BallotRule rule, ItemTally tally, out int quorumRequired, out bool quorumMet)
@@ -119,7 +119,7 @@ public sealed class CommitteeDecision : IAppendOnlyRecord
         var approvals = tally.Approve + tally.ApproveWithConditions;
         var approved = rule.Rule switch
         {
-            DecisionRule.Consensus => tally.Reject == 0,
+            DecisionRule.Consensus => tally.Reject == 0 && approvals > 0,
             DecisionRule.Majority => approvals > tally.Reject,
             _ => throw new InvalidOperationException($"Unknown decision rule {rule.Rule}."),
         };
@@ -183,8 +183,10 @@ public sealed class CommitteeDecision : IAppendOnlyRecord
                 "The quorum was not met, so the concept note is deferred to a later ballot.",
             DecisionOutcome.Deferred =>
                 $"No member of {string.Join(", ", unrepresented)} voted, so the quorum was not met and the concept note is deferred to a later ballot.",
-            DecisionOutcome.Rejected when rule.Rule == DecisionRule.Consensus =>
+            DecisionOutcome.Rejected when rule.Rule == DecisionRule.Consensus && tally.Reject > 0 =>
                 "A member voted to reject, so there is no consensus: not approved.",
+            DecisionOutcome.Rejected when rule.Rule == DecisionRule.Consensus =>
+                "Every vote was an abstention: no member approved, so there is no consensus to approve.",
             DecisionOutcome.Rejected => "Approvals did not outnumber rejections: not approved.",
             DecisionOutcome.ApprovedWithConditions => "Approved, with the conditions members attached.",
             _ => rule.Rule == DecisionRule.Consensus ? "No member voted to reject: approved by consensus." : "Approved by a majority.",

@@ -43,8 +43,11 @@ public sealed class CommitteeBallots(TrustFundDbContext db)
             throw new DomainConflictException(
                 $"Only concept notes under committee review (or deferred) go to a ballot: {string.Join("; ", notReady)}.",
                 new Dictionary<string, string[]> { ["conceptNoteIds"] = notReady.ToArray() });
-        var pending = await db.Ballots.Where(b => b.Status == BallotStatus.Open)
-            .SelectMany(b => b.Items.Where(i => ids.Contains(i.ConceptNoteId)).Select(i => new { Ballot = b.Title, Note = i.Title }))
+        var pending = await (
+                from item in db.Set<BallotItem>()
+                where item.IsPending && ids.Contains(item.ConceptNoteId)
+                join open in db.Ballots on item.BallotId equals open.Id
+                select new { Ballot = open.Title, Note = item.Title })
             .ToListAsync(cancellationToken);
         if (pending.Count > 0)
             throw new DomainConflictException(
