@@ -1,8 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TrustFundManager.Domain.Access;
+using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Infrastructure.Committee;
 using TrustFundManager.Infrastructure.ConceptNotes;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
@@ -15,6 +17,8 @@ namespace TrustFundManager.Infrastructure.Seeding;
 /// A living pipeline for a new user to explore: about 100 concept notes from 55 countries in every state of the
 /// workflow, with revision rounds, screening findings and a history spread over the past two years. Every note goes
 /// through the domain and the workflow engine, so its journal, versions, tasks and timers are what real use leaves.
+/// The Steering Committee's members hold staggered terms, and every committee decision in the history comes from a
+/// written-procedure ballot the members voted on, with its recusals and recorded decision.
 /// Runs only on a database without concept notes; the same seed gives the same portfolio.
 /// </summary>
 public sealed class DemoDataSeeder(
@@ -23,6 +27,7 @@ public sealed class DemoDataSeeder(
     IServiceProvider services,
     IWorkflowDurationSettings durations,
     ConceptNoteRulesReader rulesReader,
+    CommitteeBallots ballots,
     TimeProvider timeProvider,
     ILogger<DemoDataSeeder> logger)
 {
@@ -30,6 +35,10 @@ public sealed class DemoDataSeeder(
 
     private readonly DemoClock _clock = new(timeProvider.GetUtcNow());
     private readonly Random _random = new(2019);
+    private List<CommitteeMembership> _committee = [];
+
+    /// <summary>How long a demo ballot stays open before its decision.</summary>
+    private static readonly TimeSpan VotingPeriod = TimeSpan.FromDays(10);
 
     public async Task<int> SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -42,6 +51,7 @@ public sealed class DemoDataSeeder(
         var objectivesByArea = (await db.GcmObjectives.AsNoTracking().ToListAsync(cancellationToken))
             .ToLookup(o => o.ThematicAreaNumber, o => o.Number);
         var engine = new WorkflowEngine(db, catalog, services, durations, _clock);
+        await SeedCommitteeAsync(cancellationToken);
         var portfolio = new DemoPortfolio(_random, rules, countries, objectivesByArea);
 
         var count = 0;
@@ -61,7 +71,12 @@ public sealed class DemoDataSeeder(
         var government = DemoPortfolio.GovernmentOf(country);
         var path = DemoPortfolio.PathTo(target, _random);
         var recent = target is "draft" or "submitted" or "screening" or "returnedForRevision";
-        var gaps = path.Select(step => step == "lapse" ? 91 : _random.Next(2, 15)).ToList();
+        var gaps = path.Select(step => step switch
+        {
+            "lapse" => 91,
+            "approve" or "reject" or "defer" => _random.Next(12, 25), // the ballot runs within the gap
+            _ => _random.Next(2, 15),
+        }).ToList();
         var end = timeProvider.GetUtcNow().AddDays(recent ? -_random.Next(1, 20) : -_random.Next(5, 520));
         _clock.Now = end.AddDays(-gaps.Sum() - 1).AddHours(_random.Next(8, 17));
 
@@ -111,7 +126,7 @@ public sealed class DemoDataSeeder(
                 await engine.FireAsync(instance, step, FundManager, "Eligible: every checklist item passed.", ct);
                 break;
             case "approve" or "reject" or "defer":
-                await engine.FireAsync(instance, step, WorkflowActor.System, DemoPortfolio.DecisionComment(step, _clock.Now), ct);
+                await DecideByBallotAsync(engine, note, step, ct);
                 break;
             case "lapse" or "fund":
                 await engine.FireAsync(instance, step, WorkflowActor.System, null, ct);
@@ -123,6 +138,53 @@ public sealed class DemoDataSeeder(
                 await engine.FireAsync(instance, step, FundManager, null, ct);
                 break;
         }
+    }
+
+    private async Task SeedCommitteeAsync(CancellationToken ct)
+    {
+        if (await db.CommitteeMemberships.AnyAsync(ct)) return;
+        var settings = await db.FundSettings.AsNoTracking().SingleAsync(ct);
+        var constituencies = await db.Constituencies.AsNoTracking().ToDictionaryAsync(c => c.Code, ct);
+        var now = timeProvider.GetUtcNow();
+        db.CommitteeMemberships.AddRange(DemoCommittee.Memberships(constituencies, settings.CommitteeTermMonths,
+            DateOnly.FromDateTime(now.UtcDateTime), now));
+        await db.SaveChangesAsync(ct);
+        _committee = await db.CommitteeMemberships.AsNoTracking().ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// A written procedure on the note, opened <see cref="VotingPeriod"/> before the decision: the members vote so that
+    /// the fund's rule gives <paramref name="outcome"/> (everyone approving, one rejecting, or too few voting), and the
+    /// ballot closes at its deadline, which records the decision and moves the note.
+    /// </summary>
+    private async Task DecideByBallotAsync(WorkflowEngine engine, ConceptNote note, string outcome, CancellationToken ct)
+    {
+        var decidedAt = _clock.Now;
+        await db.SaveChangesAsync(ct);
+        _clock.Now = decidedAt - VotingPeriod;
+        var title = $"Written procedure {_clock.Now:yyyy-MM-dd}: {note.Title}";
+        var (ballot, ballotInstance) = await ballots.OpenAsync(
+            new BallotOpening(title.Length > Ballot.TitleMaxLength ? title[..Ballot.TitleMaxLength] : title,
+                BallotKind.WrittenProcedure, decidedAt, [note.Id]), FundManager, engine, _clock.Now, ct);
+
+        var voters = ballot.Papers.Where(p => p.RecusalOn(note.Id) is null).ToList();
+        var voting = outcome == "defer" ? voters.Take(3).ToList() : voters;
+        var rejecter = outcome == "reject" ? voting[_random.Next(voting.Count)] : null;
+        var conditional = outcome == "approve" && _random.Next(3) == 0 ? voting[_random.Next(voting.Count)] : null;
+        foreach (var paper in voting)
+        {
+            _clock.Now = _clock.Now.AddHours(_random.Next(2, 20));
+            var member = _committee.Single(m => m.Id == paper.MembershipId);
+            var (choice, conditions, reason) = paper == rejecter
+                ? (VoteChoice.Reject, (string?)null, DemoPortfolio.Pick(_random, DemoPortfolio.RejectionReasons))
+                : paper == conditional
+                    ? (VoteChoice.ApproveWithConditions, DemoPortfolio.Pick(_random, DemoPortfolio.ApprovalConditions), (string?)null)
+                    : (_random.Next(10) == 0 ? VoteChoice.Abstain : VoteChoice.Approve, null, null);
+            ballot.CastVote(member, note.Id, choice, conditions, reason, null, _clock.Now);
+        }
+
+        _clock.Now = decidedAt;
+        await engine.FireAsync(ballotInstance, BallotWorkflowSteps.CloseAtDeadline, WorkflowActor.System, null, ct);
     }
 
     private void Screen(ConceptNote note, WorkflowInstance instance, int passedItems, ScreeningItem? failed)

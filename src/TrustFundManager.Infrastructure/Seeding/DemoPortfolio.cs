@@ -111,12 +111,19 @@ internal sealed class DemoPortfolio(
         _ => $"{item} is not met.",
     };
 
-    public static string DecisionComment(string decision, DateTimeOffset at) => decision switch
-    {
-        "approve" => $"Approved by the Steering Committee (written procedure closed {at:d MMMM yyyy}).",
-        "reject" => $"Not approved by the Steering Committee (written procedure closed {at:d MMMM yyyy}).",
-        _ => $"Deferred: the written procedure closed {at:d MMMM yyyy} without a quorum.",
-    };
+    public static readonly string[] RejectionReasons =
+    [
+        "The activities duplicate a programme already funded by another donor in the same provinces.",
+        "The results framework does not show how the programme changes policy beyond the pilot.",
+        "The participating organizations' roles overlap and the budget split does not follow them.",
+    ];
+
+    public static readonly string[] ApprovalConditions =
+    [
+        "Add a baseline survey in the first six months and report it to the FMU.",
+        "Involve a migrant-led organization in the project board.",
+        "Reduce staff costs to at most a quarter of the budget.",
+    ];
 
     /// <summary>The steps from a new draft to <paramref name="target"/>, sometimes through a revision round.</summary>
     public static List<string> PathTo(string target, Random random)

@@ -47,6 +47,44 @@ public sealed class DemoDataTests : IDisposable
     }
 
     [Fact]
+    public async Task The_demo_committee_holds_staggered_seats_and_every_committee_decision_came_from_a_ballot()
+    {
+        await using var api = Host();
+        using var member = await api.CreateClientAsAsync("sc.deu");
+        var composition = await HttpAssert.OkJsonAsync(await member.GetAsync("/api/steering-committee/composition", Ct));
+        Assert.Equal((12, 0), (composition.GetProperty("members").GetInt32(), composition.GetProperty("vacancies").GetInt32()));
+        Assert.Equal(4, composition.GetProperty("termsEndingWithin90Days").GetArrayLength());
+        Assert.Equal(3, composition.GetProperty("chairAndAttendees").GetArrayLength());
+        var later = await HttpAssert.OkJsonAsync(await member.GetAsync(
+            $"/api/steering-committee/composition?asOf={DateOnly.FromDateTime(api.Clock.GetUtcNow().UtcDateTime).AddDays(60):yyyy-MM-dd}", Ct));
+        Assert.Equal(4, later.GetProperty("vacancies").GetInt32());
+
+        var (decided, ballots, openBallots, decisions, outcomes, votes) = await api.WithDbAsync(async db => (
+            await db.WorkflowInstances.CountAsync(i => i.DefinitionId == "concept-note" &&
+                (i.State == "approvedInPipeline" || i.State == "rejected" || i.State == "deferred" || i.State == "funded"), Ct),
+            await db.Ballots.CountAsync(Ct),
+            await db.Ballots.CountAsync(b => b.Status == Domain.Committee.BallotStatus.Open, Ct),
+            await db.CommitteeDecisions.CountAsync(Ct),
+            await db.CommitteeDecisions.Select(d => d.Outcome).Distinct().CountAsync(Ct),
+            await db.Set<Domain.Committee.BallotVote>().CountAsync(Ct)));
+        Assert.Equal(decided, ballots);
+        Assert.Equal(decided, decisions);
+        Assert.Equal(0, openBallots);
+        Assert.True(outcomes >= 3, "The demo decisions should approve, reject and defer.");
+        Assert.True(votes > decided * 3);
+
+        // Each note's state is what its latest decision says.
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        var rejected = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/decisions?outcome=Rejected&pageSize=200", Ct));
+        foreach (var decision in rejected.GetProperty("items").EnumerateArray())
+        {
+            var note = await HttpAssert.OkJsonAsync(await fmu.GetAsync(decision.GetProperty("conceptNoteHref").GetString(), Ct));
+            Assert.Equal("rejected", note.GetProperty("status").GetProperty("name").GetString());
+            Assert.NotEmpty(decision.GetProperty("rejectionReasons").EnumerateArray());
+        }
+    }
+
+    [Fact]
     public async Task Seeding_again_adds_nothing()
     {
         int first;
