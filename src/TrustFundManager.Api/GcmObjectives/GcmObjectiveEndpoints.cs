@@ -59,12 +59,15 @@ public sealed class GcmObjectiveEndpoints : IEndpointGroup
     private static async Task<Results<Ok<GcmObjectiveResponse>, ProblemHttpResult>> Update(int number,
         UpdateGcmObjectiveRequest request, TrustFundDbContext db, CancellationToken ct)
     {
+        // Areas first: their membership version is what a racing move changes, so reading the objectives after it
+        // means a move that landed in between is either seen or makes this save fail on the version.
+        var areas = await db.ThematicAreas.ToListAsync(ct);
         var objectives = await db.GcmObjectives.ToListAsync(ct);
         var objective = objectives.SingleOrDefault(o => o.Number == number);
         if (objective is null) return ApiProblems.NotFound($"There is no GCM objective {number}.");
 
         objective.Rename(request.Title!, request.Description);
-        new ThematicFramework(await db.ThematicAreas.ToListAsync(ct), objectives)
+        new ThematicFramework(areas, objectives)
             .MoveObjective(number, request.ThematicAreaNumber!.Value);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(GcmObjectiveResponse.From(objective));
