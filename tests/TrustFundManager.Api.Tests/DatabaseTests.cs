@@ -52,7 +52,7 @@ public sealed class DatabaseTests(SqliteApiFactory api) : IClassFixture<SqliteAp
         await api.WithDbAsync(async db =>
         {
             var donors = await db.Constituencies.SingleAsync(c => c.Code == "donors");
-            donors.Change("Contributing States", donors.Description, 5);
+            donors.Change("Contributing States", donors.Description, 5, []);
             return await db.SaveChangesAsync();
         });
         var countsBefore = await CountsAsync();

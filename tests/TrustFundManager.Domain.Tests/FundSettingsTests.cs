@@ -1,3 +1,4 @@
+using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ReferenceData;
 
@@ -13,14 +14,14 @@ public sealed class FundSettingsTests
     [InlineData(11, 8)]
     [InlineData(9, 6)]
     [InlineData(1, 1)]
-    [InlineData(0, 0)]
+    [InlineData(0, 1)]
     public void Two_thirds_quorum_is_exact_and_rounds_up(int eligible, int quorum) =>
-        Assert.Equal(quorum, new FundSettings(Defaults).QuorumFor(eligible));
+        Assert.Equal(quorum, BallotRule.From(new FundSettings(Defaults)).QuorumFor(eligible));
 
     [Fact]
     public void A_simple_majority_quorum_of_twelve_is_six()
     {
-        var settings = new FundSettings(Defaults with { QuorumNumerator = 1, QuorumDenominator = 2 });
+        var settings = BallotRule.From(new FundSettings(Defaults with { QuorumNumerator = 1, QuorumDenominator = 2 }));
         Assert.Equal(6, settings.QuorumFor(12));
         Assert.Equal(7, settings.QuorumFor(13));
     }

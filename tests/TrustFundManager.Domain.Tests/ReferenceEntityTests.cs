@@ -12,7 +12,7 @@ public sealed class ReferenceEntityTests
     {
         var donors = new Constituency("donors", "Donors", 3);
 
-        var refused = Assert.Throws<InvalidChangeException>(() => donors.Change("Donors", null, seats));
+        var refused = Assert.Throws<InvalidChangeException>(() => donors.Change("Donors", null, seats, []));
 
         Assert.Equal(["seats"], refused.Errors.Keys);
         Assert.Equal(3, donors.Seats);

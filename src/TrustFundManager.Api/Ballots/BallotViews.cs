@@ -88,9 +88,7 @@ internal static class BallotViews
     }
 
     private static List<RecusalResponse> RecusalsOn(Ballot ballot, BallotItem item) =>
-        ballot.Papers.Select(p => (Paper: p, Recusal: p.RecusalOn(item.ConceptNoteId)))
-            .Where(x => x.Recusal is not null)
-            .Select(x => Recusal(x.Paper, x.Recusal!)).ToList();
+        ballot.RecusalsOn(item).Select(x => Recusal(x.Paper, x.Recusal)).ToList();
 
     private static RecusalResponse Recusal(BallotPaper paper, BallotRecusal recusal) =>
         new(paper.MemberName, paper.ConstituencyCode, recusal.Reason, recusal.Explanation, recusal.RecordedAt);

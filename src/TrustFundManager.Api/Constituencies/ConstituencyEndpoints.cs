@@ -55,14 +55,10 @@ public sealed class ConstituencyEndpoints : IEndpointGroup
         if (constituency is null) return ApiProblems.NotFound($"There is no constituency '{code}'.");
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var displaced = await db.CommitteeMemberships.AsNoTracking()
-            .Where(m => m.ConstituencyCode == constituency.Code && m.Seat > request.Seats && m.TermEnd >= today)
-            .Select(m => m.Name).ToListAsync(ct);
-        if (displaced.Count > 0)
-            return ApiProblems.Conflict(
-                $"Seats above {request.Seats} are held now or later by {string.Join(", ", displaced)}; end those terms first.");
+        var holders = await db.CommitteeMemberships.AsNoTracking()
+            .Where(m => m.ConstituencyCode == constituency.Code && m.TermEnd >= today).ToListAsync(ct);
 
-        constituency.Change(request.Name!, request.Description, request.Seats!.Value);
+        constituency.Change(request.Name!, request.Description, request.Seats!.Value, holders);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(ConstituencyResponse.From(constituency));
     }

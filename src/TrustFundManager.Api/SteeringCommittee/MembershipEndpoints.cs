@@ -90,18 +90,17 @@ public sealed class MembershipEndpoints : IEndpointGroup
             : await db.Constituencies.FindAsync([Constituency.NormalizeCode(request.Constituency) ?? ""], ct)
               ?? throw new InvalidChangeException("constituency", $"There is no constituency '{request.Constituency}'.");
         var represents = await RepresentationAsync(request, db, ct);
-        var start = request.TermStart!.Value;
         var settings = await db.FundSettings.AsNoTracking().SingleAsync(ct);
-        var latestEnd = request.TermEnd ?? start.AddMonths(settings.CommitteeTermMonths);
         var userId = request.UserId!.Trim();
         var constituencyCode = constituency?.Code;
-        var overlapping = await db.CommitteeMemberships
-            .Where(m => m.TermStart <= latestEnd && m.TermEnd >= start &&
-                        (m.UserId == userId || (m.ConstituencyCode == constituencyCode && m.Seat == request.Seat)))
+        // Every term of the person and of the seat; the domain decides which overlap the new one.
+        var sameSeatOrPerson = await db.CommitteeMemberships.AsNoTracking()
+            .Where(m => m.UserId == userId || (m.ConstituencyCode == constituencyCode && m.Seat == request.Seat))
             .ToListAsync(ct);
 
         var membership = CommitteeMembership.Appoint(userId, request.Name!, request.Role!.Value, constituency, request.Seat,
-            represents, start, request.TermEnd, settings.CommitteeTermMonths, overlapping, user.UserId(), time.GetUtcNow());
+            represents, request.TermStart!.Value, request.TermEnd, settings.CommitteeTermMonths, sameSeatOrPerson,
+            user.UserId(), time.GetUtcNow());
         db.CommitteeMemberships.Add(membership);
         await db.SaveChangesAsync(ct);
         var response = MembershipResponse.From(membership);

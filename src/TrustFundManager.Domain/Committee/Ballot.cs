@@ -138,12 +138,17 @@ public sealed class Ballot
     }
 
     /// <summary>Whether every member holding a paper voted on every item they are not recused from.</summary>
-    public bool EveryEligibleMemberVoted =>
-        _papers.All(p => _items.All(i => p.RecusalOn(i.ConceptNoteId) is not null || p.VoteOn(i.ConceptNoteId) is not null));
+    public bool EveryEligibleMemberVoted => _papers.All(HasNothingLeft);
 
     /// <summary>Whether a member has nothing left to do: a vote or a recusal on every item.</summary>
-    public static bool HasVotedOnEverything(Ballot ballot, BallotPaper paper) =>
-        ballot._items.All(i => paper.RecusalOn(i.ConceptNoteId) is not null || paper.VoteOn(i.ConceptNoteId) is not null);
+    public bool HasNothingLeft(BallotPaper paper) =>
+        _items.All(i => paper.RecusalOn(i.ConceptNoteId) is not null || paper.VoteOn(i.ConceptNoteId) is not null);
+
+    /// <summary>The members recused from an item, with why.</summary>
+    public IEnumerable<(BallotPaper Paper, BallotRecusal Recusal)> RecusalsOn(BallotItem item) =>
+        _papers.Select(p => (Paper: p, Recusal: p.RecusalOn(item.ConceptNoteId)))
+            .Where(x => x.Recusal is not null)
+            .Select(x => (x.Paper, x.Recusal!));
 
     public ItemTally TallyOf(BallotItem item) => ItemTally.Count(item, _papers);
 

@@ -134,10 +134,8 @@ public sealed class CommitteeDecision : IAppendOnlyRecord
         var votes = ballot.Papers.Select(p => p.VoteOn(item.ConceptNoteId)).OfType<BallotVote>().ToList();
         var conditions = votes.Where(v => v.Conditions is not null).Select(v => v.Conditions!).ToList();
         var reasons = votes.Where(v => v.Reason is not null).Select(v => v.Reason!).ToList();
-        var recusals = ballot.Papers
-            .Select(p => (Paper: p, Recusal: p.RecusalOn(item.ConceptNoteId)))
-            .Where(x => x.Recusal is not null)
-            .Select(x => new RecordedRecusal(x.Paper.MemberName, x.Paper.ConstituencyCode, x.Recusal!.Reason, x.Recusal.Explanation))
+        var recusals = ballot.RecusalsOn(item)
+            .Select(x => new RecordedRecusal(x.Paper.MemberName, x.Paper.ConstituencyCode, x.Recusal.Reason, x.Recusal.Explanation))
             .ToList();
 
         return new CommitteeDecision

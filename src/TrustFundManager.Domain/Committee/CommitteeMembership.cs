@@ -114,7 +114,7 @@ public sealed class CommitteeMembership
     /// Appoints someone for a term. A member takes a seat of a constituency that no one else holds during the term;
     /// the chair and attendees take none. No person holds two overlapping places.
     /// </summary>
-    /// <param name="others">Every membership that overlaps the term: the seat's holders and the person's own terms.</param>
+    /// <param name="others">The seat's holders and the person's own terms (those that do not overlap are ignored).</param>
     public static CommitteeMembership Appoint(string userId, string name, CommitteeRole role, Constituency? constituency,
         int? seat, Representation represents, DateOnly termStart, DateOnly? termEnd, int termMonths,
         IReadOnlyCollection<CommitteeMembership> others, string actor, DateTimeOffset now)

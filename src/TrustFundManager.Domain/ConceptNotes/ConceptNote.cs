@@ -232,8 +232,6 @@ public static class ConceptNoteStatus
     public const string Screening = "screening";
     public const string ReturnedForRevision = "returnedForRevision";
     public const string UnderCommitteeReview = "underCommitteeReview";
-    public const string ApprovedInPipeline = "approvedInPipeline";
-    public const string Rejected = "rejected";
     public const string Deferred = "deferred";
 
     /// <summary>The states in which the author may change the note.</summary>

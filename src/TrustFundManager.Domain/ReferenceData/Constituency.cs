@@ -39,8 +39,18 @@ public sealed class Constituency
     public string? Description { get; private set; }
     public int Seats { get; private set; }
 
-    public void Change(string name, string? description, int seats)
+    /// <summary>
+    /// Changes the constituency. Its seats are never cut below a seat that one of <paramref name="holdersFromToday"/>
+    /// (the members serving now or later) holds: their terms are ended first.
+    /// </summary>
+    public void Change(string name, string? description, int seats,
+        IReadOnlyCollection<Committee.CommitteeMembership> holdersFromToday)
     {
+        var displaced = holdersFromToday.Where(m => m.ConstituencyCode == Code && m.Seat > seats).Select(m => m.Name).ToList();
+        if (displaced.Count > 0)
+            throw new DomainConflictException(
+                $"Seats above {seats} are held now or later by {string.Join(", ", displaced)}; end those terms first.");
+
         Name = Text.Required(name, "name", NameMaxLength);
         Description = Text.Optional(description, "description", DescriptionMaxLength);
         Seats = ValidSeats(seats);

@@ -64,13 +64,6 @@ public sealed class FundSettings
         AdministrativeAgentFeeRate, IndirectCostRate, DecisionRule, QuorumNumerator, QuorumDenominator,
         QuorumRequiresEveryConstituency, RevisionPeriodDays, CommitteeTermMonths);
 
-    /// <summary>The smallest number of votes that makes a quorum among <paramref name="eligibleMembers"/>.</summary>
-    public int QuorumFor(int eligibleMembers)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(eligibleMembers);
-        return (eligibleMembers * QuorumNumerator + QuorumDenominator - 1) / QuorumDenominator;
-    }
-
     /// <summary>Changes the settings, unless someone else changed them since <paramref name="basedOnVersion"/> was read.</summary>
     public void Change(FundSettingsValues values, Guid basedOnVersion)
     {

@@ -11,12 +11,7 @@ namespace TrustFundManager.Infrastructure.Committee;
 public static class BallotWorkflowSteps
 {
     public const string WorkflowId = "ballot";
-    public const string Open = "open";
-    public const string Closed = "closed";
-    public const string Cancelled = "cancelled";
     public const string CloseAtDeadline = "close";
-    public const string CloseEarly = "closeEarly";
-    public const string Cancel = "cancel";
     public const string Deadline = "ballotDeadline";
     public const string Voters = "ballotVoters";
     public const string EveryoneVoted = "everyEligibleMemberVoted";
@@ -62,7 +57,7 @@ public sealed class BallotVoters(TrustFundDbContext db) : IWorkflowAssignees
     public async Task<IReadOnlyList<string>> ResolveAsync(WorkflowInstance instance, CancellationToken cancellationToken)
     {
         var ballot = await BallotWorkflowSteps.BallotOfAsync(db, instance, cancellationToken);
-        return ballot.Papers.Where(p => !Ballot.HasVotedOnEverything(ballot, p)).Select(p => p.UserId).ToList();
+        return ballot.Papers.Where(p => !ballot.HasNothingLeft(p)).Select(p => p.UserId).ToList();
     }
 }
 
@@ -72,7 +67,7 @@ public sealed class EveryEligibleMemberVotedGuard(TrustFundDbContext db) : IWork
     public async ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var ballot = await BallotWorkflowSteps.BallotOfAsync(db, step.Instance, cancellationToken);
-        var waiting = ballot.Papers.Where(p => !Ballot.HasVotedOnEverything(ballot, p)).Select(p => p.MemberName).ToList();
+        var waiting = ballot.Papers.Where(p => !ballot.HasNothingLeft(p)).Select(p => p.MemberName).ToList();
         return waiting.Count == 0 ? null : $"{waiting.Count} members have not voted on every item yet ({string.Join(", ", waiting)})";
     }
 }
@@ -86,12 +81,14 @@ public sealed class DecideBallotEffect(TrustFundDbContext db) : IWorkflowEffect
     public async Task RunAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var ballot = await BallotWorkflowSteps.BallotOfAsync(db, step.Instance, cancellationToken);
+        var noteIds = ballot.Items.Select(i => i.ConceptNoteId).ToList();
+        var notes = await db.WorkflowInstances
+            .Where(i => i.DefinitionId == ConceptNoteStatus.WorkflowId && noteIds.Contains(i.SubjectId))
+            .ToDictionaryAsync(i => i.SubjectId, cancellationToken);
         foreach (var decision in ballot.Close(step.At))
         {
             db.CommitteeDecisions.Add(decision);
-            var note = await db.WorkflowInstances.SingleAsync(
-                i => i.DefinitionId == ConceptNoteStatus.WorkflowId && i.SubjectId == decision.ConceptNoteId, cancellationToken);
-            await step.Engine.FireAsync(note, BallotWorkflowSteps.ConceptNoteActionFor(decision.Outcome),
+            await step.Engine.FireAsync(notes[decision.ConceptNoteId], BallotWorkflowSteps.ConceptNoteActionFor(decision.Outcome),
                 WorkflowActor.System, JournalComment(ballot, decision), cancellationToken);
         }
     }

@@ -102,7 +102,7 @@ public sealed class CommitteeBallots(TrustFundDbContext db)
             change(ballot, membership, now);
 
             var paper = ballot.PaperOf(userId)!;
-            if (Ballot.HasVotedOnEverything(ballot, paper))
+            if (ballot.HasNothingLeft(paper))
             {
                 var instance = await db.WorkflowInstances.SingleAsync(
                     i => i.DefinitionId == BallotWorkflowSteps.WorkflowId && i.SubjectId == ballotId, cancellationToken);

@@ -707,6 +707,20 @@ public sealed class BallotTests
         Assert.Equal(DecisionOutcome.Rejected, decision.Outcome);
     }
 
+    [Fact]
+    public void Under_consensus_a_ballot_of_abstentions_only_approves_nothing()
+    {
+        var committee = new Committee();
+        var ballot = Open(committee);
+        Vote(ballot, committee, VoteChoice.Abstain, Everyone);
+
+        var decision = CloseOnGuatemala(ballot);
+
+        Assert.True(decision.QuorumMet);
+        Assert.Equal(DecisionOutcome.Rejected, decision.Outcome);
+        Assert.Contains("abstention", decision.Rationale);
+    }
+
     // ---- The record of the decision ----
 
     [Fact]

@@ -344,4 +344,18 @@ public sealed class CommitteeMembershipTests
         Assert.True(member.ServesOn(lastDay));
         Assert.False(member.ServesOn(lastDay.AddDays(1)));
     }
+
+    [Fact]
+    public void A_constituencys_seats_are_never_cut_below_a_seat_someone_holds()
+    {
+        var constituency = new Constituency("donors", "Donors", 3);
+        var third = Appoint(userId: "esp-delegate", constituency: constituency, seat: 3);
+
+        var refused = Assert.Throws<DomainConflictException>(() => constituency.Change("Donors", null, 2, [third]));
+
+        Assert.Contains(third.Name, refused.Message);
+        Assert.Equal(3, constituency.Seats);
+        constituency.Change("Donors", null, 2, []);
+        Assert.Equal(2, constituency.Seats);
+    }
 }
