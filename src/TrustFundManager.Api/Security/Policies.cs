@@ -35,6 +35,15 @@ public static class Policies
     /// <summary>Only committee members vote and declare conflicts of interest.</summary>
     public const string Vote = nameof(Vote);
 
+    /// <summary>The fund's money (donors, contributions, targets, funding status, pipeline): the FMU, administrators and the committee.</summary>
+    public const string ReadFunding = nameof(ReadFunding);
+
+    /// <summary>Only the FMU records contributions, keeps the targets, allocates and records the Administrative Agent's transfers.</summary>
+    public const string ManageFunding = nameof(ManageFunding);
+
+    /// <summary>A participating organization reports its own expenditure on a programme; the FMU may report for it.</summary>
+    public const string ReportExpenditure = nameof(ReportExpenditure);
+
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
@@ -45,5 +54,8 @@ public static class Policies
         .AddPolicy(ManageCommittee, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
         .AddPolicy(ReadCommittee, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
         .AddPolicy(RunBallots, p => p.RequireRole(Roles.FundManager))
-        .AddPolicy(Vote, p => p.RequireRole(Roles.SteeringCommitteeMember));
+        .AddPolicy(Vote, p => p.RequireRole(Roles.SteeringCommitteeMember))
+        .AddPolicy(ReadFunding, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
+        .AddPolicy(ManageFunding, p => p.RequireRole(Roles.FundManager))
+        .AddPolicy(ReportExpenditure, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization));
 }

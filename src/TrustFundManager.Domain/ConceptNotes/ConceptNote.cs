@@ -233,6 +233,8 @@ public static class ConceptNoteStatus
     public const string ReturnedForRevision = "returnedForRevision";
     public const string UnderCommitteeReview = "underCommitteeReview";
     public const string Deferred = "deferred";
+    public const string ApprovedInPipeline = "approvedInPipeline";
+    public const string Funded = "funded";
 
     /// <summary>The states in which the author may change the note.</summary>
     public static readonly IReadOnlySet<string> Editable = new HashSet<string> { Draft, ReturnedForRevision };

@@ -17,7 +17,7 @@ public sealed record BallotOpening(string Title, BallotKind Kind, DateTimeOffset
 /// </summary>
 public sealed class CommitteeBallots(TrustFundDbContext db)
 {
-    private const int VoteAttempts = 4;
+    private const int VoteAttempts = RetryingSave.Attempts;
     private const string PutToCommitteeAgain = "putToCommitteeAgain";
 
     /// <summary>

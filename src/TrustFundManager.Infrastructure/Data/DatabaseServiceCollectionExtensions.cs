@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Committee;
+using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Infrastructure.ConceptNotes;
 using TrustFundManager.Infrastructure.Seeding;
 using TrustFundManager.Infrastructure.Workflows;
@@ -58,6 +59,10 @@ public static class DatabaseServiceCollectionExtensions
         services.AddWorkflowGuard<EveryEligibleMemberVotedGuard>(BallotWorkflowSteps.EveryoneVoted);
         services.AddWorkflowEffect<DecideBallotEffect>(BallotWorkflowSteps.Decide);
         services.AddWorkflowEffect<CancelBallotEffect>(BallotWorkflowSteps.CallOff);
+        services.AddScoped<FundingQueries>();
+        services.AddScoped<FundingPipeline>();
+        services.AddScoped<FundAllocations>();
+        services.AddWorkflowGuard<FirstTrancheTransferredGuard>(JointProgrammeWorkflowSteps.FirstTrancheTransferred);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
         services.AddScoped<DemoDataSeeder>();

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TrustFundManager.Domain.Auditing;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
+using TrustFundManager.Domain.Funding;
 using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Infrastructure.Data;
@@ -29,6 +31,14 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<CommitteeMembership> CommitteeMemberships => Set<CommitteeMembership>();
     public DbSet<Ballot> Ballots => Set<Ballot>();
     public DbSet<CommitteeDecision> CommitteeDecisions => Set<CommitteeDecision>();
+    public DbSet<Donor> Donors => Set<Donor>();
+    public DbSet<Contribution> Contributions => Set<Contribution>();
+    public DbSet<Deposit> Deposits => Set<Deposit>();
+    public DbSet<FundingTarget> FundingTargets => Set<FundingTarget>();
+    public DbSet<JointProgramme> JointProgrammes => Set<JointProgramme>();
+    public DbSet<Transfer> Transfers => Set<Transfer>();
+    public DbSet<AnnualExpenditure> AnnualExpenditures => Set<AnnualExpenditure>();
+    public DbSet<FundLedger> FundLedger => Set<FundLedger>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

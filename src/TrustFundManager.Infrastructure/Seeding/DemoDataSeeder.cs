@@ -36,6 +36,7 @@ public sealed class DemoDataSeeder(
     private readonly DemoClock _clock = new(timeProvider.GetUtcNow());
     private readonly Random _random = new(2019);
     private List<CommitteeMembership> _committee = [];
+    private DemoFunding? _funding;
 
     /// <summary>How long a demo ballot stays open before its decision.</summary>
     private static readonly TimeSpan VotingPeriod = TimeSpan.FromDays(10);
@@ -53,6 +54,8 @@ public sealed class DemoDataSeeder(
         var engine = new WorkflowEngine(db, catalog, services, durations, _clock);
         await SeedCommitteeAsync(cancellationToken);
         var portfolio = new DemoPortfolio(_random, rules, countries, objectivesByArea);
+        _funding = new DemoFunding(db, _clock, _random);
+        await _funding.SeedContributionsAsync(cancellationToken);
 
         var count = 0;
         foreach (var (country, target) in portfolio.Plan())
@@ -128,7 +131,11 @@ public sealed class DemoDataSeeder(
             case "approve" or "reject" or "defer":
                 await DecideByBallotAsync(engine, note, step, ct);
                 break;
-            case "lapse" or "fund":
+            case "fund":
+                await db.SaveChangesAsync(ct); // the allocation reads the note afresh and saves in one unit of work
+                await _funding!.FundAsync(engine, note, ct);
+                break;
+            case "lapse":
                 await engine.FireAsync(instance, step, WorkflowActor.System, null, ct);
                 break;
             case "withdraw":
@@ -195,12 +202,14 @@ public sealed class DemoDataSeeder(
             note.RecordScreening(item2, passed: false, DemoPortfolio.FailureComment(item2), instance.State,
                 FundManager.UserId, _clock.Now);
     }
+}
 
-    /// <summary>The seeder's own clock, moved along each note's history.</summary>
-    private sealed class DemoClock(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
+/// <summary>The seeder's own clock, moved along each note's history; <see cref="Started"/> is the real now.</summary>
+internal sealed class DemoClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Started { get; } = now;
 
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -716,6 +716,492 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("ConceptNoteScreeningChecks", (string)null);
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.AnnualExpenditure", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReportedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "Organization", "Year");
+
+                    b.HasIndex("Organization");
+
+                    b.HasIndex("ReportedOn");
+
+                    b.ToTable("AnnualExpenditures", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_AnnualExpenditures_AmountUsd", "AmountUsd >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Contribution", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgreementReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CommitmentRateToUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CommittedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommittedCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CommittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CommittedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DepositedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DepositedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EarmarkedAreaNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("PledgedAmount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PledgedCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PledgedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PledgedRateToUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("PledgedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommittedOn");
+
+                    b.HasIndex("DonorId");
+
+                    b.HasIndex("EarmarkedAreaNumber");
+
+                    b.HasIndex("PledgedOn");
+
+                    b.ToTable("Contributions", t =>
+                        {
+                            t.HasCheckConstraint("CK_Contributions_CommittedAmount", "CommittedAmount IS NULL OR CommittedAmount > 0");
+
+                            t.HasCheckConstraint("CK_Contributions_DepositedAmount", "DepositedAmount >= 0");
+
+                            t.HasCheckConstraint("CK_Contributions_PledgedAmount", "PledgedAmount > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Deposit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContributionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FeeRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FeeUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("NetUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("RateToUsd")
+                        .HasPrecision(18, 8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceivedOn");
+
+                    b.HasIndex("ContributionId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("ContributionId", "Reference")
+                        .IsUnique();
+
+                    b.ToTable("Deposits", t =>
+                        {
+                            t.HasCheckConstraint("CK_Deposits_Amount", "Amount > 0 AND AmountUsd > 0 AND FeeUsd >= 0 AND NetUsd >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Donor", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Country");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("Donors");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.FundingTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueOn")
+                        .IsUnique();
+
+                    b.ToTable("FundingTargets", t =>
+                        {
+                            t.HasCheckConstraint("CK_FundingTargets_AmountUsd", "AmountUsd > 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.JointProgramme", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AllocatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AllocatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AllocatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AllocatedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConceptNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Countries")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("FromEarmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("FromUnearmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IndirectCostRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IndirectCostUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("SpentUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ThematicAreaNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TransferredUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocatedOn");
+
+                    b.HasIndex("ConceptNoteId")
+                        .IsUnique();
+
+                    b.HasIndex("Country");
+
+                    b.HasIndex("ThematicAreaNumber");
+
+                    b.ToTable("JointProgrammes", t =>
+                        {
+                            t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.ProgrammeBudgetLine", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DirectCostUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("IndirectCostUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("SpentUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("TransferredUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "Organization");
+
+                    b.HasIndex("Organization");
+
+                    b.ToTable("ProgrammeBudgetLines", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_Amounts", "AmountUsd > 0 AND IndirectCostUsd >= 0 AND DirectCostUsd > 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Transfer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organization")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tranche")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TransferredOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Organization");
+
+                    b.HasIndex("TransferredOn");
+
+                    b.HasIndex("ProgrammeId", "Reference")
+                        .IsUnique();
+
+                    b.HasIndex("ProgrammeId", "Organization", "Tranche")
+                        .IsUnique();
+
+                    b.ToTable("Transfers", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Transfers_AmountUsd", "AmountUsd > 0");
+                        });
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ReferenceData.Constituency", b =>
                 {
                     b.Property<string>("Code")
@@ -937,6 +1423,31 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.HasKey("Number");
 
                     b.ToTable("ThematicAreas");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Infrastructure.Funding.FundLedger", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Allocations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("FundLedger");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Allocations = 0,
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
                 });
 
             modelBuilder.Entity("TrustFundManager.Workflows.Instances.StoredWorkflowDefinition", b =>
@@ -1327,6 +1838,91 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.AnnualExpenditure", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Funding.JointProgramme", null)
+                        .WithMany("Expenditures")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Contribution", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Funding.Donor", null)
+                        .WithMany()
+                        .HasForeignKey("DonorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.ThematicArea", null)
+                        .WithMany()
+                        .HasForeignKey("EarmarkedAreaNumber")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Deposit", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Funding.Contribution", null)
+                        .WithMany("Deposits")
+                        .HasForeignKey("ContributionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Donor", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                        .WithMany()
+                        .HasForeignKey("Country")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.JointProgramme", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ConceptNotes.ConceptNote", null)
+                        .WithMany()
+                        .HasForeignKey("ConceptNoteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                        .WithMany()
+                        .HasForeignKey("Country")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.ThematicArea", null)
+                        .WithMany()
+                        .HasForeignKey("ThematicAreaNumber")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.ProgrammeBudgetLine", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.ReferenceData.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("Organization")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("TrustFundManager.Domain.Funding.JointProgramme", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Transfer", b =>
+                {
+                    b.HasOne("TrustFundManager.Domain.Funding.JointProgramme", null)
+                        .WithMany("Transfers")
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TrustFundManager.Domain.ReferenceData.GcmObjective", b =>
                 {
                     b.HasOne("TrustFundManager.Domain.ReferenceData.ThematicArea", null)
@@ -1397,6 +1993,20 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Navigation("Partners");
 
                     b.Navigation("ScreeningChecks");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.Contribution", b =>
+                {
+                    b.Navigation("Deposits");
+                });
+
+            modelBuilder.Entity("TrustFundManager.Domain.Funding.JointProgramme", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Expenditures");
+
+                    b.Navigation("Transfers");
                 });
 #pragma warning restore 612, 618
         }

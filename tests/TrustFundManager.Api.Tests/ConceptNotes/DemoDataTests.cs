@@ -28,7 +28,8 @@ public sealed class DemoDataTests : IDisposable
         Assert.Contains(notes, n => n.GetProperty("countries").GetArrayLength() > 1);
 
         var (openTasks, pendingTimers, waitingNotes, returnedNotes, versions, submissions) = await api.WithDbAsync(async db => (
-            await db.WorkflowTasks.CountAsync(t => t.ClosedAt == null, Ct),
+            await db.WorkflowTasks.CountAsync(t => t.ClosedAt == null &&
+                db.WorkflowInstances.Any(i => i.Id == t.InstanceId && i.DefinitionId == "concept-note"), Ct),
             await db.WorkflowTimers.Where(t => t.Status == WorkflowTimerStatus.Pending).Select(t => t.DueAt).ToListAsync(Ct),
             await db.WorkflowInstances.CountAsync(i => i.State == "draft" || i.State == "submitted" || i.State == "screening" ||
                                                        i.State == "returnedForRevision" || i.State == "deferred", Ct),

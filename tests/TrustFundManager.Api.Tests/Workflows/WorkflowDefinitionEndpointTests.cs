@@ -21,11 +21,13 @@ public sealed class WorkflowDefinitionEndpointTests(SqliteApiFactory api) : ICla
 
         Assert.Equal(["ballot", "concept-note", "joint-programme"], workflows.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
         var programme = workflows[2];
-        Assert.Equal(1, programme.GetProperty("currentVersion").GetInt32());
-        var version = Assert.Single(programme.GetProperty("versions").EnumerateArray());
-        Assert.Matches("^[0-9a-f]{64}$", version.GetProperty("contentHash").GetString());
-        Assert.True(version.GetProperty("instances").GetInt32() >= 1);
-        Assert.True(version.GetProperty("isCurrent").GetBoolean());
+        Assert.Equal(2, programme.GetProperty("currentVersion").GetInt32());
+        var versions = programme.GetProperty("versions").EnumerateArray().ToList();
+        Assert.Equal(2, versions.Count);
+        Assert.All(versions, v => Assert.Matches("^[0-9a-f]{64}$", v.GetProperty("contentHash").GetString()));
+        var current = Assert.Single(versions, v => v.GetProperty("isCurrent").GetBoolean());
+        Assert.Equal(2, current.GetProperty("version").GetInt32());
+        Assert.True(current.GetProperty("instances").GetInt32() >= 1);
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class WorkflowVersioningTests : IDisposable
         var problem = Assert.Single(error.Problems);
         Assert.Equal("joint-programme.v1.json", problem.File);
         Assert.StartsWith("the file changed after version 1 was stored", problem.Message);
-        Assert.Contains("put the change in 'joint-programme.v2.json'", problem.Message);
+        Assert.Contains("put the change in 'joint-programme.v3.json'", problem.Message);
     }
 
     [Fact]

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using TrustFundManager.Api.Common;
+using TrustFundManager.Api.Security;
+using TrustFundManager.Infrastructure.Funding;
+
+namespace TrustFundManager.Api.FundingStatus;
+
+public sealed class FundingStatusEndpoints : IEndpointGroup
+{
+    public void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/funding-status", Status).WithTags("Funding").RequireAuthorization(Policies.ReadFunding)
+            .WithName("GetFundingStatus")
+            .WithSummary("The fund's money as of a day (today by default), in USD: pledges, commitments, deposits, the Administrative Agent's fee, net funds, allocated, transferred, expenditure, the free balance, progress against the current target, and breakdowns by donor, thematic area, country and participating organization that each add up to the totals.");
+        app.MapGet("/api/pipeline", Pipeline).WithTags("Funding").RequireAuthorization(Policies.ReadFunding)
+            .WithName("GetPipeline")
+            .WithSummary("The approved, unfunded concept notes ranked by score (waiting time, thematic and geographic balance; see docs/funding.md), each with its funding gap, the cumulative gap and whether the free balance reaches it.");
+    }
+
+    private static async Task<Ok<Infrastructure.Funding.FundingStatus>> Status(DateOnly? asOf, FundingQueries queries,
+        TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await queries.StatusAsync(asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct));
+
+    private static async Task<Ok<PipelineView>> Pipeline(FundingPipeline pipeline, TimeProvider time, CancellationToken ct) =>
+        TypedResults.Ok(await pipeline.RankAsync(time.GetUtcNow(), ct));
+}

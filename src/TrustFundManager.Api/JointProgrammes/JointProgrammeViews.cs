@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Api.Common;
+using TrustFundManager.Api.ConceptNotes;
+using TrustFundManager.Domain.Funding;
+using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Workflows;
+using TrustFundManager.Workflows.Instances;
+
+namespace TrustFundManager.Api.JointProgrammes;
+
+public sealed record LoadedProgramme(JointProgramme Programme, WorkflowInstance Instance);
+
+/// <summary>Finding a programme the caller may see (its governments, its organizations, the committee, the FMU) and showing it.</summary>
+public static class JointProgrammeViews
+{
+    public static string Href(Guid id) => $"/api/joint-programmes/{id}";
+
+    public static ProblemHttpResult NotFound(Guid id) => ApiProblems.NotFound($"There is no joint programme {id}.");
+
+    public static IQueryable<WorkflowInstance> Instances(TrustFundDbContext db) =>
+        db.WorkflowInstances.Where(i => i.DefinitionId == JointProgrammeStatus.WorkflowId);
+
+    /// <summary>The programme with its budget, transfers and expenditure, or null when the caller may not see it.</summary>
+    public static async Task<LoadedProgramme?> FindVisibleAsync(Guid id, WorkflowActor actor, TrustFundDbContext db,
+        WorkflowEngine engine, bool tracked, CancellationToken ct)
+    {
+        var instances = tracked ? Instances(db) : Instances(db).AsNoTracking();
+        var instance = await instances.SingleOrDefaultAsync(i => i.SubjectId == id, ct);
+        if (instance is null || !actor.CanSee(engine.DefinitionOf(instance), instance)) return null;
+        var programmes = tracked ? db.JointProgrammes : db.JointProgrammes.AsNoTracking();
+        var programme = await programmes.Include(p => p.Budget).Include(p => p.Transfers).Include(p => p.Expenditures)
+            .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct);
+        return programme is null ? null : new LoadedProgramme(programme, instance);
+    }
+
+    public static ProgrammeStatusResponse StatusOf(WorkflowEngine engine, WorkflowInstance instance)
+    {
+        var state = engine.DefinitionOf(instance).State(instance.State);
+        return new ProgrammeStatusResponse(state.Name, state.Title, state.Terminal);
+    }
+
+    public static JointProgrammeResponse Describe(LoadedProgramme loaded, WorkflowEngine engine)
+    {
+        var (p, instance) = loaded;
+        return new JointProgrammeResponse(p.Id, p.ConceptNoteId, p.Title, p.Country, p.Countries, p.Region,
+            p.ThematicAreaNumber, p.DurationMonths, StatusOf(engine, instance), p.AllocatedOn, p.AllocatedBy, p.AllocatedUsd,
+            p.IndirectCostRate, p.IndirectCostUsd, p.AllocatedUsd - p.IndirectCostUsd, p.FromEarmarkedUsd, p.FromUnearmarkedUsd,
+            p.TransferredUsd, p.SpentUsd, p.DeliveryRate,
+            p.Budget.OrderBy(b => b.Position).Select(b => new ProgrammeBudgetView(b.Organization, b.AmountUsd, b.DirectCostUsd,
+                b.IndirectCostUsd, b.TransferredUsd, b.UntransferredUsd, b.SpentUsd, Money.Ratio(b.SpentUsd, b.TransferredUsd))).ToList(),
+            p.Transfers.OrderBy(t => t.TransferredOn).ThenBy(t => t.Organization).ThenBy(t => t.Tranche)
+                .Select(t => new TransferView(t.Id, t.Organization, t.Tranche, t.TransferredOn, t.AmountUsd, t.Reference,
+                    t.RecordedAt, t.RecordedBy)).ToList(),
+            p.Expenditures.OrderBy(e => e.Year).ThenBy(e => e.Organization)
+                .Select(e => new ExpenditureView(e.Organization, e.Year, e.AmountUsd, e.ReportedOn, e.ReportedBy)).ToList(),
+            p.Version, instance.Id, instance.Version, ConceptNoteAccess.Href(p.ConceptNoteId), Href(p.Id));
+    }
+}

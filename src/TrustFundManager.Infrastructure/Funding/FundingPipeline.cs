@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Domain.ConceptNotes;
+using TrustFundManager.Domain.Funding;
+using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Infrastructure.Data;
+
+namespace TrustFundManager.Infrastructure.Funding;
+
+/// <summary>The approved, unfunded concept notes, best first, and how far the free balance reaches down the list.</summary>
+public sealed record PipelineView(DateTimeOffset At, decimal FreeBalanceUsd, decimal UnearmarkedUsd,
+    IReadOnlyDictionary<int, decimal> EarmarkedUsd, decimal TotalGapUsd, IReadOnlyList<PipelineRow> Rows);
+
+/// <summary>
+/// One note in the ranked pipeline: its funding gap (nothing is funded yet, so what it requested), the cumulative gap
+/// down to it, whether the free balance reaches that far, and whether its thematic area can fund it on its own.
+/// </summary>
+public sealed record PipelineRow(int Rank, Guid ConceptNoteId, string Title, string Country, IReadOnlyList<string> Countries,
+    Region? Region, int ThematicAreaNumber, DateTimeOffset ApprovedAt, int DaysWaiting, decimal FundingGapUsd,
+    decimal CumulativeGapUsd, bool WithinFreeBalance, decimal AvailableToAreaUsd, bool FundableNow, PipelineScore Score);
+
+public sealed class FundingPipeline(TrustFundDbContext db, FundingQueries queries)
+{
+    public async Task<PipelineView> RankAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var waiting = await (
+                from instance in db.WorkflowInstances
+                where instance.DefinitionId == ConceptNoteStatus.WorkflowId && instance.State == ConceptNoteStatus.ApprovedInPipeline
+                join note in db.ConceptNotes on instance.SubjectId equals note.Id
+                select new
+                {
+                    InstanceId = instance.Id, note.Id, note.Title, note.Country, note.Countries, note.Region,
+                    note.ThematicAreaNumber, note.TotalRequestedUsd,
+                })
+            .AsNoTracking().ToListAsync(ct);
+        var instanceIds = waiting.Select(w => w.InstanceId).ToList();
+        var approvals = (await db.WorkflowJournal.AsNoTracking()
+                .Where(j => instanceIds.Contains(j.InstanceId) && j.ToState == ConceptNoteStatus.ApprovedInPipeline)
+                .Select(j => new { j.InstanceId, j.At }).ToListAsync(ct))
+            .GroupBy(j => j.InstanceId).ToDictionary(g => g.Key, g => g.Max(j => j.At));
+
+        var candidates = waiting.Select(w => new PipelineCandidate(w.Id, w.Title, w.Country,
+            w.Countries.Count > 0 ? w.Countries : [w.Country], w.Region, w.ThematicAreaNumber ?? 0, w.TotalRequestedUsd ?? 0,
+            approvals.GetValueOrDefault(w.InstanceId, now)));
+        var free = await queries.FreeBalanceAsync(ct);
+        var ranked = PipelineRanking.Rank(candidates, await PortfolioAsync(ct), now);
+
+        var cumulative = 0m;
+        var rows = ranked.Select((r, i) =>
+        {
+            cumulative += r.Candidate.RequestedUsd;
+            var available = free.AvailableTo(r.Candidate.ThematicAreaNumber);
+            return new PipelineRow(i + 1, r.Candidate.ConceptNoteId, r.Candidate.Title, r.Candidate.Country,
+                r.Candidate.Countries, r.Candidate.Region, r.Candidate.ThematicAreaNumber, r.Candidate.ApprovedAt,
+                Math.Max(0, (int)(now - r.Candidate.ApprovedAt).TotalDays), r.Candidate.RequestedUsd, cumulative,
+                cumulative <= free.TotalUsd, available, r.Candidate.RequestedUsd <= available, r.Score);
+        }).ToList();
+        return new PipelineView(now, free.TotalUsd, free.UnearmarkedUsd, free.EarmarkedUsd, cumulative, rows);
+    }
+
+    /// <summary>What the ranking balances against: the money allocated by area and the programmes by country and region.</summary>
+    private async Task<FundedPortfolio> PortfolioAsync(CancellationToken ct)
+    {
+        var byArea = await db.JointProgrammes.GroupBy(p => p.ThematicAreaNumber)
+            .Select(g => new { Area = g.Key, Usd = g.Sum(p => p.AllocatedUsd) })
+            .ToDictionaryAsync(g => g.Area, g => g.Usd, ct);
+        var byRegion = await db.JointProgrammes.Where(p => p.Region != null).GroupBy(p => p.Region!.Value)
+            .Select(g => new { Region = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Region, g => g.Count, ct);
+        var countries = (await db.JointProgrammes.AsNoTracking().Select(p => p.Countries).ToListAsync(ct))
+            .SelectMany(c => c).ToHashSet(StringComparer.Ordinal);
+        return new FundedPortfolio(byArea, countries, byRegion);
+    }
+}
