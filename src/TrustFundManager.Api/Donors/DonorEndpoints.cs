@@ -23,7 +23,10 @@ public sealed class DonorRequestValidator : AbstractValidator<DonorRequest>
 
 /// <summary>A donor with what it pledged, committed and deposited so far, in USD.</summary>
 public sealed record DonorResponse(Guid Id, string Name, DonorKind Kind, string? Country, int Contributions,
-    decimal PledgedUsd, decimal CommittedUsd, decimal DepositedUsd, DateTimeOffset CreatedAt, string Href);
+    decimal PledgedUsd, decimal CommittedUsd, decimal DepositedUsd, DateTimeOffset CreatedAt)
+{
+    public string Href => $"/api/donors/{Id}";
+}
 
 public sealed class DonorEndpoints : IEndpointGroup
 {
@@ -54,7 +57,7 @@ public sealed class DonorEndpoints : IEndpointGroup
             db.Contributions.Where(c => c.DonorId == d.Id).Sum(c => c.PledgedUsd),
             db.Contributions.Where(c => c.DonorId == d.Id && c.CommittedUsd != null).Sum(c => c.CommittedUsd!.Value),
             db.Contributions.Where(c => c.DonorId == d.Id).Sum(c => c.DepositedUsd),
-            d.CreatedAt, "/api/donors/" + d.Id));
+            d.CreatedAt));
 
     private static async Task<Ok<List<DonorResponse>>> List(TrustFundDbContext db, CancellationToken ct) =>
         TypedResults.Ok(await Described(db).ToListAsync(ct));

@@ -190,10 +190,12 @@ public sealed class JointProgramme
     {
         var errors = new Dictionary<string, string[]>();
         if (note.ThematicAreaNumber is null) errors["conceptNoteId"] = ["The concept note has no thematic area."];
-        if (shares.Count < ConceptNoteContent.MinimumOrganizations)
-            errors["budget"] = [$"A joint programme has at least {ConceptNoteContent.MinimumOrganizations} participating organizations."];
+        var budgetProblems = new List<string>();
+        if (shares.Select(s => s.Organization).Distinct().Count() < ConceptNoteContent.MinimumOrganizations)
+            budgetProblems.Add($"A joint programme has at least {ConceptNoteContent.MinimumOrganizations} participating organizations.");
         if (shares.Select(s => s.Organization).Distinct().Count() != shares.Count)
-            errors["budget"] = ["Each organization appears once."];
+            budgetProblems.Add("Each organization appears once.");
+        if (budgetProblems.Count > 0) errors["budget"] = budgetProblems.ToArray();
         var noteOrganizations = note.Organizations.ToHashSet();
         for (var i = 0; i < shares.Count; i++)
         {

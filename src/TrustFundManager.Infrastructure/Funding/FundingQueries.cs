@@ -13,20 +13,28 @@ namespace TrustFundManager.Infrastructure.Funding;
 /// </summary>
 public sealed class FundingQueries(TrustFundDbContext db)
 {
+    private sealed record PoolNet(int? Area, decimal NetUsd);
+
     private sealed record Flow(string Key, decimal AllocatedUsd, decimal TransferredUsd, decimal ExpenditureUsd, int Programmes);
 
     /// <summary>What is free for allocation now, by pool: unearmarked money and each area's earmarked money.</summary>
     public Task<FreeBalance> FreeBalanceAsync(CancellationToken ct) => FreeBalanceAsync(DateOnly.MaxValue, ct);
 
-    public async Task<FreeBalance> FreeBalanceAsync(DateOnly asOf, CancellationToken ct)
+    public async Task<FreeBalance> FreeBalanceAsync(DateOnly asOf, CancellationToken ct) =>
+        await FreeBalanceAsync(await NetByPoolAsync(asOf, ct), asOf, ct);
+
+    /// <summary>Deposits net of the fee, by earmark (a null area is the unearmarked pool).</summary>
+    private Task<List<PoolNet>> NetByPoolAsync(DateOnly asOf, CancellationToken ct) => (
+            from deposit in db.Deposits
+            where deposit.ReceivedOn <= asOf
+            join contribution in db.Contributions on deposit.ContributionId equals contribution.Id
+            group deposit by contribution.EarmarkedAreaNumber into pool
+            select new PoolNet(pool.Key, pool.Sum(d => d.NetUsd)))
+        .ToListAsync(ct);
+
+    /// <summary>Each pool's net deposits less what the programmes allocated by <paramref name="asOf"/> drew from it.</summary>
+    private async Task<FreeBalance> FreeBalanceAsync(IReadOnlyList<PoolNet> netByPool, DateOnly asOf, CancellationToken ct)
     {
-        var netByPool = await (
-                from deposit in db.Deposits
-                where deposit.ReceivedOn <= asOf
-                join contribution in db.Contributions on deposit.ContributionId equals contribution.Id
-                group deposit by contribution.EarmarkedAreaNumber into pool
-                select new { Area = pool.Key, NetUsd = pool.Sum(d => d.NetUsd) })
-            .ToListAsync(ct);
         var programmes = db.JointProgrammes.Where(p => p.AllocatedOn <= asOf);
         var drawnByArea = await programmes.GroupBy(p => p.ThematicAreaNumber)
             .Select(g => new { Area = g.Key, Drawn = g.Sum(p => p.FromEarmarkedUsd) })
@@ -102,14 +110,8 @@ public sealed class FundingQueries(TrustFundDbContext db)
             .GroupBy(c => c.EarmarkedAreaNumber)
             .Select(g => new { Area = g.Key, Usd = g.Sum(c => c.CommittedUsd!.Value) })
             .ToListAsync(ct);
-        var free = await FreeBalanceAsync(asOf, ct);
-        var netByPool = await (
-                from deposit in db.Deposits
-                where deposit.ReceivedOn <= asOf
-                join contribution in db.Contributions on deposit.ContributionId equals contribution.Id
-                group deposit by contribution.EarmarkedAreaNumber into pool
-                select new { Area = pool.Key, Usd = pool.Sum(d => d.NetUsd) })
-            .ToListAsync(ct);
+        var netByPool = await NetByPoolAsync(asOf, ct);
+        var free = await FreeBalanceAsync(netByPool, asOf, ct);
         var flows = (await FlowsAsync(asOf, p => p.ThematicAreaNumber.ToString(), ct)).ToDictionary(f => f.Key);
         var titles = await db.ThematicAreas.AsNoTracking().OrderBy(a => a.Number)
             .Select(a => new { a.Number, a.Title }).ToListAsync(ct);
@@ -119,12 +121,12 @@ public sealed class FundingQueries(TrustFundDbContext db)
             var flow = flows.GetValueOrDefault(area.Number.ToString());
             return new ThematicAreaFunding(area.Number, area.Title,
                 committed.SingleOrDefault(c => c.Area == area.Number)?.Usd ?? 0,
-                netByPool.SingleOrDefault(n => n.Area == area.Number)?.Usd ?? 0,
+                netByPool.SingleOrDefault(n => n.Area == area.Number)?.NetUsd ?? 0,
                 flow?.AllocatedUsd ?? 0, flow?.TransferredUsd ?? 0, flow?.ExpenditureUsd ?? 0,
                 Money.Ratio(flow?.ExpenditureUsd ?? 0, flow?.TransferredUsd ?? 0), free.EarmarkedUsd.GetValueOrDefault(area.Number));
         }).ToList();
         rows.Add(new ThematicAreaFunding(null, "Unearmarked", committed.SingleOrDefault(c => c.Area is null)?.Usd ?? 0,
-            netByPool.SingleOrDefault(n => n.Area is null)?.Usd ?? 0, 0, 0, 0, null, free.UnearmarkedUsd));
+            netByPool.SingleOrDefault(n => n.Area is null)?.NetUsd ?? 0, 0, 0, 0, null, free.UnearmarkedUsd));
         return rows;
     }
 
