@@ -54,6 +54,8 @@ public static class ConceptNoteAccess
         var content = note.Content;
         var href = Href(note.Id);
         var allowed = await engine.AvailableActionsAsync(instance, actor, ct);
+        var programme = await db.JointProgrammes.Where(p => p.ConceptNoteId == note.Id).Select(p => (Guid?)p.Id)
+            .SingleOrDefaultAsync(ct);
         var tasks = await db.WorkflowTasks.AsNoTracking()
             .Where(t => t.InstanceId == instance.Id && t.ClosedAt == null).OrderBy(t => t.OpenedAt).ToListAsync(ct);
 
@@ -68,6 +70,7 @@ public static class ConceptNoteAccess
                 .ToList(),
             tasks.Select(t => new OpenTaskResponse(t.Id, t.Title, t.RoleNames, t.OpenedAt)).ToList(),
             new ConceptNoteLinks(href, WorkflowInstanceLinks.Instance(instance.Id), $"{href}/history",
-                $"{href}/versions", $"{href}/screening"));
+                $"{href}/versions", $"{href}/screening",
+                programme is { } programmeId ? $"/api/joint-programmes/{programmeId}" : null));
     }
 }

@@ -82,7 +82,9 @@ public sealed class ConceptNoteRequestValidator : AbstractValidator<ConceptNoteR
 
 public sealed record ConceptNoteStatusResponse(string Name, string Title, bool Terminal);
 
-public sealed record ConceptNoteLinks(string Self, string Workflow, string History, string Versions, string Screening);
+/// <summary>Where to go from a note; <c>jointProgramme</c> once it is funded.</summary>
+public sealed record ConceptNoteLinks(string Self, string Workflow, string History, string Versions, string Screening,
+    string? JointProgramme);
 
 public sealed record ConceptNoteResponse(
     Guid Id,

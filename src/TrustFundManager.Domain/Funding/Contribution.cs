@@ -140,6 +140,8 @@ public sealed class Contribution
     /// </summary>
     public Deposit RecordDeposit(DepositReceipt receipt, decimal feeRate, DateOnly today, string actor, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(feeRate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(feeRate, 1m);
         if (Status != ContributionStatus.Committed)
             throw new DomainConflictException("Deposits are recorded against a signed commitment; commit the contribution first.");
 

@@ -73,6 +73,8 @@ public sealed class JointProgramme
     public static JointProgramme Allocate(ConceptNote note, string noteStatus, IReadOnlyList<BudgetShare>? budget,
         FreeBalance freeBalance, decimal indirectCostRate, DateOnly today, string actor, DateTimeOffset now)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(indirectCostRate);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(indirectCostRate, 1m);
         if (noteStatus != ConceptNoteStatus.ApprovedInPipeline)
             throw new DomainConflictException(
                 $"Only a concept note approved by the committee and waiting in the pipeline is funded; this one is '{noteStatus}'.");

@@ -145,6 +145,7 @@ public sealed class FundingLifecycleTests : IAsyncLifetime
         // The note is funded; the allocation is in its history and the programme has its own.
         var note = await fmu.GetNoteAsync(ghana);
         Assert.Equal("funded", note.Status());
+        Assert.Equal($"/api/joint-programmes/{id}", note.GetProperty("links").GetProperty("jointProgramme").GetString());
         var noteHistory = await HttpAssert.OkJsonAsync(await fmu.GetAsync($"/api/concept-notes/{ghana}/history", Ct));
         var funding = noteHistory.EnumerateArray().Last();
         Assert.Equal(("fund", "approvedInPipeline", "funded"), (funding.GetProperty("action").GetString(),
@@ -158,6 +159,8 @@ public sealed class FundingLifecycleTests : IAsyncLifetime
         Assert.Equal(281_278.53m, pipeline.Usd("freeBalanceUsd"));
         Assert.Equal(mexicoAndPhilippines.Order(), pipeline.GetProperty("rows").EnumerateArray()
             .Select(r => r.GetProperty("conceptNoteId").GetGuid()).Order());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, (await fmu.GetNoteAsync(mexicoAndPhilippines.First()))
+            .GetProperty("links").GetProperty("jointProgramme").ValueKind);
         Assert.All(pipeline.GetProperty("rows").EnumerateArray(), r =>
         {
             Assert.Equal(0m, r.GetProperty("score").Usd("thematicBalance"));

@@ -412,4 +412,18 @@ public sealed class ContributionTests
         Assert.NotEqual(before, contribution.Version);
         Assert.Equal(Now, contribution.UpdatedAt);
     }
+
+    [Theory]
+    [InlineData(-0.01)]
+    [InlineData(1)]
+    public void A_fee_rate_outside_zero_to_one_is_a_programming_error_and_records_nothing(double feeRate)
+    {
+        var contribution = Committed();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => contribution.RecordDeposit(
+            new DepositReceipt(new DateOnly(2026, 4, 1), 100m, 1.1m, "AA-1"), (decimal)feeRate, Today, Fmu, Now));
+
+        Assert.Empty(contribution.Deposits);
+        Assert.Equal(0m, contribution.DepositedAmount);
+    }
 }

@@ -191,4 +191,10 @@ public sealed class JointProgrammeAllocationTests
 
         Assert.Equal(["The concept note has no thematic area."], refused.Errors["conceptNoteId"]);
     }
+
+    [Theory]
+    [InlineData(-0.07)]
+    [InlineData(1)]
+    public void An_indirect_cost_rate_outside_zero_to_one_is_a_programming_error(double rate) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => Allocate(null, indirectCostRate: (decimal)rate));
 }
