@@ -69,7 +69,7 @@ public sealed record ProgrammeStatusResponse(string State, string Title, bool Te
 
 /// <summary>One organization's budget (indirect cost inside it), what it received, spent, and its delivery rate.</summary>
 public sealed record ProgrammeBudgetView(string Organization, decimal AmountUsd, decimal DirectCostUsd, decimal IndirectCostUsd,
-    decimal TransferredUsd, decimal UntransferredUsd, decimal SpentUsd, decimal? DeliveryRate);
+    decimal TransferredUsd, decimal UntransferredUsd, decimal ReleasedUsd, decimal SpentUsd, decimal? DeliveryRate);
 
 public sealed record TransferView(Guid Id, string Organization, int Tranche, DateOnly TransferredOn, decimal AmountUsd,
     string Reference, DateTimeOffset RecordedAt, string RecordedBy);
@@ -97,6 +97,8 @@ public sealed record JointProgrammeResponse(
     decimal TransferredUsd,
     decimal SpentUsd,
     decimal? DeliveryRate,
+    decimal ReleasedUsd,
+    DateOnly? ReleasedOn,
     IReadOnlyList<ProgrammeBudgetView> Budget,
     IReadOnlyList<TransferView> Transfers,
     IReadOnlyList<ExpenditureView> Expenditure,

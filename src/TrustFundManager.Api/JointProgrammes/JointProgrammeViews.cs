@@ -46,9 +46,9 @@ public static class JointProgrammeViews
         return new JointProgrammeResponse(p.Id, p.ConceptNoteId, p.Title, p.Country, p.Countries, p.Region,
             p.ThematicAreaNumber, p.DurationMonths, StatusOf(engine, instance), p.AllocatedOn, p.AllocatedBy, p.AllocatedUsd,
             p.IndirectCostRate, p.IndirectCostUsd, p.AllocatedUsd - p.IndirectCostUsd, p.FromEarmarkedUsd, p.FromUnearmarkedUsd,
-            p.TransferredUsd, p.SpentUsd, p.DeliveryRate,
+            p.TransferredUsd, p.SpentUsd, p.DeliveryRate, p.ReleasedUsd, p.ReleasedOn,
             p.Budget.OrderBy(b => b.Position).Select(b => new ProgrammeBudgetView(b.Organization, b.AmountUsd, b.DirectCostUsd,
-                b.IndirectCostUsd, b.TransferredUsd, b.UntransferredUsd, b.SpentUsd, Money.Ratio(b.SpentUsd, b.TransferredUsd))).ToList(),
+                b.IndirectCostUsd, b.TransferredUsd, b.UntransferredUsd, b.ReleasedUsd, b.SpentUsd, Money.Ratio(b.SpentUsd, b.TransferredUsd))).ToList(),
             p.Transfers.OrderBy(t => t.TransferredOn).ThenBy(t => t.Organization).ThenBy(t => t.Tranche)
                 .Select(t => new TransferView(t.Id, t.Organization, t.Tranche, t.TransferredOn, t.AmountUsd, t.Reference,
                     t.RecordedAt, t.RecordedBy)).ToList(),

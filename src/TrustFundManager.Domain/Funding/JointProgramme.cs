@@ -51,6 +51,15 @@ public sealed class JointProgramme
     public decimal TransferredUsd { get; private set; }
     public decimal SpentUsd { get; private set; }
 
+    /// <summary>
+    /// What a cancelled programme gave back: the part of its allocation never transferred, returned to the pools it
+    /// came from (unearmarked money first, the reverse of the draw) on <see cref="ReleasedOn"/>.
+    /// </summary>
+    public decimal ReleasedUsd { get; private set; }
+    public decimal ReleasedToEarmarkedUsd { get; private set; }
+    public decimal ReleasedToUnearmarkedUsd { get; private set; }
+    public DateOnly? ReleasedOn { get; private set; }
+
     /// <summary>Expenditure over transfers, or null before the first transfer.</summary>
     public decimal? DeliveryRate => Money.Ratio(SpentUsd, TransferredUsd);
 
@@ -132,7 +141,7 @@ public sealed class JointProgramme
 
         if (_transfers.Any(t => string.Equals(t.Reference, trimmed, StringComparison.OrdinalIgnoreCase)))
             throw new DomainConflictException($"A transfer with the reference '{trimmed}' is already recorded on this programme.");
-        if (line.TransferredUsd + amountUsd > line.AmountUsd)
+        if (amountUsd > line.UntransferredUsd)
             throw new DomainConflictException(
                 $"The transfers to {line.Organization} would exceed its budget: {line.AmountUsd:N2} USD allocated, " +
                 $"{line.TransferredUsd:N2} already transferred, so at most {line.UntransferredUsd:N2} more.",
@@ -182,6 +191,23 @@ public sealed class JointProgramme
         SpentUsd += amountUsd - previous;
         Touch(actor, now);
         return report;
+    }
+
+    /// <summary>
+    /// On cancellation: what was not transferred goes back to the free balance, organization by organization, and
+    /// no further transfer can be made. What was transferred stays with the organizations (a refund would be a
+    /// separate record).
+    /// </summary>
+    public void ReleaseUntransferred(DateOnly today, string actor, DateTimeOffset now)
+    {
+        if (ReleasedOn is not null)
+            throw new DomainConflictException($"The programme's untransferred allocation was already released on {ReleasedOn:yyyy-MM-dd}.");
+        foreach (var line in _budget) line.Release();
+        ReleasedUsd = _budget.Sum(b => b.ReleasedUsd);
+        ReleasedToUnearmarkedUsd = Math.Min(ReleasedUsd, FromUnearmarkedUsd);
+        ReleasedToEarmarkedUsd = ReleasedUsd - ReleasedToUnearmarkedUsd;
+        ReleasedOn = today;
+        Touch(actor, now);
     }
 
     private ProgrammeBudgetLine LineOf(string organization) =>
@@ -251,9 +277,14 @@ public sealed class ProgrammeBudgetLine
     public decimal TransferredUsd { get; private set; }
     public decimal SpentUsd { get; private set; }
 
-    public decimal UntransferredUsd => AmountUsd - TransferredUsd;
+    /// <summary>The part of the budget given back when the programme was cancelled.</summary>
+    public decimal ReleasedUsd { get; private set; }
+
+    public decimal UntransferredUsd => AmountUsd - ReleasedUsd - TransferredUsd;
 
     internal void AddTransfer(decimal amountUsd) => TransferredUsd += amountUsd;
+
+    internal void Release() => ReleasedUsd = AmountUsd - TransferredUsd;
 
     internal void ChangeSpending(decimal differenceUsd) => SpentUsd += differenceUsd;
 }

@@ -63,6 +63,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<FundingPipeline>();
         services.AddScoped<FundAllocations>();
         services.AddWorkflowGuard<FirstTrancheTransferredGuard>(JointProgrammeWorkflowSteps.FirstTrancheTransferred);
+        services.AddWorkflowEffect<ReleaseUntransferredAllocationEffect>(JointProgrammeWorkflowSteps.ReleaseUntransferredAllocation);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
         services.AddScoped<DemoDataSeeder>();

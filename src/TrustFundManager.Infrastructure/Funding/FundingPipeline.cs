@@ -61,7 +61,7 @@ public sealed class FundingPipeline(TrustFundDbContext db, FundingQueries querie
     private async Task<FundedPortfolio> PortfolioAsync(CancellationToken ct)
     {
         var byArea = await db.JointProgrammes.GroupBy(p => p.ThematicAreaNumber)
-            .Select(g => new { Area = g.Key, Usd = g.Sum(p => p.AllocatedUsd) })
+            .Select(g => new { Area = g.Key, Usd = g.Sum(p => p.AllocatedUsd - p.ReleasedUsd) })
             .ToDictionaryAsync(g => g.Area, g => g.Usd, ct);
         var byRegion = await db.JointProgrammes.Where(p => p.Region != null).GroupBy(p => p.Region!.Value)
             .Select(g => new { Region = g.Key, Count = g.Count() })

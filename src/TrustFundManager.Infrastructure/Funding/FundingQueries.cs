@@ -37,9 +37,14 @@ public sealed class FundingQueries(TrustFundDbContext db)
     {
         var programmes = db.JointProgrammes.Where(p => p.AllocatedOn <= asOf);
         var drawnByArea = await programmes.GroupBy(p => p.ThematicAreaNumber)
-            .Select(g => new { Area = g.Key, Drawn = g.Sum(p => p.FromEarmarkedUsd) })
+            .Select(g => new
+            {
+                Area = g.Key,
+                Drawn = g.Sum(p => p.FromEarmarkedUsd - (p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedToEarmarkedUsd : 0)),
+            })
             .ToDictionaryAsync(g => g.Area, g => g.Drawn, ct);
-        var drawnUnearmarked = await programmes.SumAsync(p => p.FromUnearmarkedUsd, ct);
+        var drawnUnearmarked = await programmes.SumAsync(
+            p => p.FromUnearmarkedUsd - (p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedToUnearmarkedUsd : 0), ct);
 
         var unearmarked = netByPool.Where(p => p.Area is null).Sum(p => p.NetUsd) - drawnUnearmarked;
         var earmarked = netByPool.Where(p => p.Area is not null)
@@ -63,8 +68,10 @@ public sealed class FundingQueries(TrustFundDbContext db)
         var transferred = countries.Sum(c => c.TransferredUsd);
         var spent = countries.Sum(c => c.ExpenditureUsd);
         var target = await TargetAsync(asOf, committed, ct);
+        var released = await db.JointProgrammes.Where(p => p.ReleasedOn != null && p.ReleasedOn <= asOf && p.AllocatedOn <= asOf)
+            .SumAsync(p => p.ReleasedUsd, ct);
 
-        return new FundingStatus(asOf, pledged, committed, deposited, fee, net, allocated, transferred, spent,
+        return new FundingStatus(asOf, pledged, committed, deposited, fee, net, allocated, released, transferred, spent,
             net - allocated, net - transferred, Money.Ratio(spent, transferred), target, byDonor, areas, countries, organizations);
     }
 
@@ -149,12 +156,13 @@ public sealed class FundingQueries(TrustFundDbContext db)
                 from line in db.Set<ProgrammeBudgetLine>()
                 join programme in db.JointProgrammes on line.ProgrammeId equals programme.Id
                 where programme.AllocatedOn <= asOf
-                group line by line.Organization into organization
+                let released = programme.ReleasedOn != null && programme.ReleasedOn <= asOf ? line.ReleasedUsd : 0
+                group new { line.AmountUsd, Released = released, line.IndirectCostUsd } by line.Organization into organization
                 select new
                 {
                     Organization = organization.Key,
                     Programmes = organization.Count(),
-                    Allocated = organization.Sum(l => l.AmountUsd),
+                    Allocated = organization.Sum(l => l.AmountUsd - l.Released),
                     Indirect = organization.Sum(l => l.IndirectCostUsd),
                 })
             .ToListAsync(ct);
@@ -188,7 +196,12 @@ public sealed class FundingQueries(TrustFundDbContext db)
         var programmes = db.JointProgrammes.Where(p => p.AllocatedOn <= asOf);
         var keyed = programmes.Select(Keyed(key));
         var allocated = await programmes.GroupBy(key)
-            .Select(g => new { g.Key, Usd = g.Sum(p => p.AllocatedUsd), Count = g.Count() })
+            .Select(g => new
+            {
+                g.Key,
+                Usd = g.Sum(p => p.AllocatedUsd - (p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedUsd : 0)),
+                Count = g.Count(),
+            })
             .ToListAsync(ct);
         var transferred = await (
                 from transfer in db.Transfers

@@ -5,7 +5,7 @@ namespace TrustFundManager.Infrastructure.Funding;
 
 /// <summary>
 /// What fund managers report, as of a day, in USD: every figure is summed by the database from the recorded amounts,
-/// and each breakdown adds up to its total.
+/// and each breakdown adds up to its total. Allocated is net of what cancelled programmes released (shown as released).
 /// </summary>
 public sealed record FundingStatus(
     DateOnly AsOf,
@@ -15,6 +15,7 @@ public sealed record FundingStatus(
     decimal AdministrativeAgentFeeUsd,
     decimal NetFundedUsd,
     decimal AllocatedUsd,
+    decimal ReleasedUsd,
     decimal TransferredUsd,
     decimal ExpenditureUsd,
     decimal FreeBalanceUsd,

@@ -1061,6 +1061,21 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReleasedToEarmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReleasedToUnearmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReleasedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("SpentUsd")
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
@@ -1102,7 +1117,7 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.ToTable("JointProgrammes", t =>
                         {
-                            t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+                            t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
                         });
                 });
 
@@ -1129,6 +1144,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ReleasedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("SpentUsd")
                         .HasPrecision(19, 4)

@@ -266,7 +266,7 @@ public sealed class WorkflowDefinitionValidationTests : IDisposable
         var catalog = WorkflowCatalog.Load(RepositoryWorkflows(), new WorkflowVocabulary(
             WorkflowRoles.Known.ToHashSet(),
             new HashSet<string> { "conceptNoteComplete", "screeningChecklistPassed", "everyEligibleMemberVoted", "firstTrancheTransferred" },
-            new HashSet<string> { "keepSubmittedVersion", "closeScreeningRound", "decideBallot", "cancelBallot" },
+            new HashSet<string> { "keepSubmittedVersion", "closeScreeningRound", "decideBallot", "cancelBallot", "releaseUntransferredAllocation" },
             new HashSet<string> { "revisionPeriodDays" },
             new HashSet<string> { "ballotDeadline" },
             new HashSet<string> { "ballotVoters" }));

@@ -116,7 +116,7 @@ internal sealed class JointProgrammeConfiguration : IEntityTypeConfiguration<Joi
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("CK_JointProgrammes_Amounts",
-                "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+                "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
         });
     }
 }

@@ -11,7 +11,7 @@ using TrustFundManager.Infrastructure.Data;
 namespace TrustFundManager.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(TrustFundDbContext))]
-    [Migration("20261123114115_Funding")]
+    [Migration("20261123122022_Funding")]
     partial class Funding
     {
         /// <inheritdoc />
@@ -1064,6 +1064,21 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReleasedToEarmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReleasedToUnearmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ReleasedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("SpentUsd")
                         .HasPrecision(19, 4)
                         .HasColumnType("TEXT");
@@ -1105,7 +1120,7 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.ToTable("JointProgrammes", t =>
                         {
-                            t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+                            t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
                         });
                 });
 
@@ -1132,6 +1147,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("ReleasedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("SpentUsd")
                         .HasPrecision(19, 4)

@@ -12,7 +12,7 @@ using TrustFundManager.Infrastructure.Data;
 namespace TrustFundManager.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(TrustFundDbContext))]
-    [Migration("20261123114123_Funding")]
+    [Migration("20261123122030_Funding")]
     partial class Funding
     {
         /// <inheritdoc />
@@ -1071,6 +1071,21 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<decimal>("ReleasedToEarmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<decimal>("ReleasedToUnearmarkedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
+                    b.Property<decimal>("ReleasedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
+
                     b.Property<decimal>("SpentUsd")
                         .HasPrecision(19, 4)
                         .HasColumnType("decimal(19,4)");
@@ -1112,7 +1127,7 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.ToTable("JointProgrammes", t =>
                         {
-                            t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+                            t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
                         });
                 });
 
@@ -1139,6 +1154,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Position")
                         .HasColumnType("int");
+
+                    b.Property<decimal>("ReleasedUsd")
+                        .HasPrecision(19, 4)
+                        .HasColumnType("decimal(19,4)");
 
                     b.Property<decimal>("SpentUsd")
                         .HasPrecision(19, 4)

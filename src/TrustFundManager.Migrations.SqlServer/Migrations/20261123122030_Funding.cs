@@ -85,6 +85,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     FromUnearmarkedUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     TransferredUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     SpentUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    ReleasedUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    ReleasedToEarmarkedUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    ReleasedToUnearmarkedUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    ReleasedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     UpdatedBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
@@ -92,7 +96,7 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_JointProgrammes", x => x.Id);
-                    table.CheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+                    table.CheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
                     table.ForeignKey(
                         name: "FK_JointProgrammes_ConceptNotes_ConceptNoteId",
                         column: x => x.ConceptNoteId,
@@ -194,7 +198,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     DirectCostUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     IndirectCostUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
                     TransferredUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
-                    SpentUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false)
+                    SpentUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false),
+                    ReleasedUsd = table.Column<decimal>(type: "decimal(19,4)", precision: 19, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
