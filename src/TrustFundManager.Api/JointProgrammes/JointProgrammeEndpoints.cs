@@ -100,15 +100,10 @@ public sealed class JointProgrammeEndpoints : IEndpointGroup
     {
         var actor = user.AsWorkflowActor();
         if (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct) is null) return JointProgrammeViews.NotFound(id);
-        await db.SaveWithRetryAsync(async () =>
-        {
-            var (programme, instance) = (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, true, ct))!;
-            var now = time.GetUtcNow();
-            return programme.RecordTransfer(request.Organization!, request.AmountUsd!.Value, request.TransferredOn!.Value,
-                request.Reference!, instance.State, DateOnly.FromDateTime(now.UtcDateTime), actor.UserId, now);
-        }, ct);
-        var loaded = (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct))!;
-        return TypedResults.Created($"{JointProgrammeViews.Href(id)}#transfers", JointProgrammeViews.Describe(loaded, engine));
+        var response = await SaveChangeAsync(id, actor, db, engine, time, (programme, state, today, now) =>
+            programme.RecordTransfer(request.Organization!, request.AmountUsd!.Value, request.TransferredOn!.Value,
+                request.Reference!, state, today, actor.UserId, now), ct);
+        return TypedResults.Created($"{JointProgrammeViews.Href(id)}#transfers", response);
     }
 
     private static async Task<Results<Ok<JointProgrammeResponse>, ProblemHttpResult>> ReportExpenditure(Guid id,
@@ -122,15 +117,25 @@ public sealed class JointProgrammeEndpoints : IEndpointGroup
             return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
                 detail: $"An organization reports its own expenditure only ({actor.Organization ?? "none in your sign-in"}).");
 
+        return TypedResults.Ok(await SaveChangeAsync(id, actor, db, engine, time, (programme, state, today, now) =>
+            programme.ReportExpenditure(organization, year, request.AmountUsd!.Value, state, today, actor.UserId, now), ct));
+    }
+
+    /// <summary>
+    /// Applies a change to the programme as it is now (read afresh, with its state), saved with a retry when a racing
+    /// write got there first, so its limits judge the latest figures; answers with the programme after the change.
+    /// </summary>
+    private static async Task<JointProgrammeResponse> SaveChangeAsync(Guid id, WorkflowActor actor, TrustFundDbContext db,
+        WorkflowEngine engine, TimeProvider time, Func<JointProgramme, string, DateOnly, DateTimeOffset, object> change,
+        CancellationToken ct)
+    {
         await db.SaveWithRetryAsync(async () =>
         {
             var (programme, instance) = (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, true, ct))!;
             var now = time.GetUtcNow();
-            return programme.ReportExpenditure(organization, year, request.AmountUsd!.Value, instance.State,
-                DateOnly.FromDateTime(now.UtcDateTime), actor.UserId, now);
+            return change(programme, instance.State, DateOnly.FromDateTime(now.UtcDateTime), now);
         }, ct);
-        var loaded = (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct))!;
-        return TypedResults.Ok(JointProgrammeViews.Describe(loaded, engine));
+        return JointProgrammeViews.Describe((await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct))!, engine);
     }
 
     private static async Task<Results<Ok<JointProgrammeResponse>, ProblemHttpResult>> Act(Guid id, string action,

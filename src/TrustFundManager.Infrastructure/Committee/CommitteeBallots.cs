@@ -17,7 +17,6 @@ public sealed record BallotOpening(string Title, BallotKind Kind, DateTimeOffset
 /// </summary>
 public sealed class CommitteeBallots(TrustFundDbContext db)
 {
-    private const int VoteAttempts = RetryingSave.Attempts;
     private const string PutToCommitteeAgain = "putToCommitteeAgain";
 
     /// <summary>
@@ -91,9 +90,8 @@ public sealed class CommitteeBallots(TrustFundDbContext db)
     public async Task ChangePaperAsync(Guid ballotId, string userId, WorkflowEngine engine, TimeProvider time,
         Action<Ballot, CommitteeMembership, DateTimeOffset> change, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        await db.SaveWithRetryAsync(async () =>
         {
-            db.ChangeTracker.Clear();
             var now = time.GetUtcNow();
             var ballot = await db.Ballots.WithPapers().SingleOrDefaultAsync(b => b.Id == ballotId, cancellationToken)
                          ?? throw new NotFoundException($"No ballot has the id {ballotId}.");
@@ -108,16 +106,7 @@ public sealed class CommitteeBallots(TrustFundDbContext db)
                     i => i.DefinitionId == BallotWorkflowSteps.WorkflowId && i.SubjectId == ballotId, cancellationToken);
                 await engine.CompleteAssignedTaskAsync(instance, userId, BallotWorkflowSteps.VotedOnEverything, cancellationToken);
             }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < VoteAttempts && (e is DbUpdateConcurrencyException || e.IsUniqueViolation()))
-            {
-                // Someone wrote first; read again and apply the change to what is there now.
-            }
-        }
+            return paper;
+        }, cancellationToken);
     }
 }

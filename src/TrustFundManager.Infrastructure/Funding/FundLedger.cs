@@ -14,15 +14,9 @@ public sealed class FundLedger
 
     public int Id { get; private set; } = SingletonId;
 
-    public int Allocations { get; private set; }
-
     public Guid Version { get; private set; }
 
     internal static FundLedger Initial => new() { Version = Guid.Empty };
 
-    internal void RecordAllocation()
-    {
-        Allocations++;
-        Version = Guid.NewGuid();
-    }
+    internal void RecordAllocation() => Version = Guid.NewGuid();
 }

@@ -31,7 +31,7 @@ public sealed class DemoDataSeeder(
     TimeProvider timeProvider,
     ILogger<DemoDataSeeder> logger)
 {
-    private static readonly WorkflowActor FundManager = new("fmu.officer", "Amina Diallo", [Roles.FundManager]);
+    internal static readonly WorkflowActor FundManager = new("fmu.officer", "Amina Diallo", [Roles.FundManager]);
 
     private readonly DemoClock _clock = new(timeProvider.GetUtcNow());
     private readonly Random _random = new(2019);

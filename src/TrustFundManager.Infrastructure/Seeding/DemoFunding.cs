@@ -4,7 +4,6 @@ using TrustFundManager.Domain.Funding;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Workflows;
-using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Infrastructure.Seeding;
 
@@ -16,7 +15,7 @@ namespace TrustFundManager.Infrastructure.Seeding;
 /// </summary>
 internal sealed class DemoFunding(TrustFundDbContext db, DemoClock clock, Random random)
 {
-    private const string FundManager = "fmu.officer";
+    private static readonly string FundManager = DemoDataSeeder.FundManager.UserId;
 
     /// <summary>A donor's contribution: amount in its currency, the rate, the earmark, and when it was signed and paid.</summary>
     private sealed record Donation(string Donor, DonorKind Kind, string? Country, decimal Amount, string Currency, decimal Rate,
@@ -99,7 +98,7 @@ internal sealed class DemoFunding(TrustFundDbContext db, DemoClock clock, Random
     public async Task FundAsync(WorkflowEngine engine, ConceptNote note, CancellationToken ct)
     {
         var allocatedAt = clock.Now;
-        var actor = new WorkflowActor(FundManager, "Amina Diallo", [Domain.Access.Roles.FundManager]);
+        var actor = DemoDataSeeder.FundManager;
         var allocation = await new FundAllocations(db, new FundingQueries(db), engine, clock)
             .AllocateAsync(new AllocationRequest(note.Id, null, "Top of the ranked pipeline."), actor, ct);
 

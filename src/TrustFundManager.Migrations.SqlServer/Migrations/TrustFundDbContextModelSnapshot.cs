@@ -1456,9 +1456,6 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("int");
 
-                    b.Property<int>("Allocations")
-                        .HasColumnType("int");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
@@ -1471,7 +1468,6 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         new
                         {
                             Id = 1,
-                            Allocations = 0,
                             Version = new Guid("00000000-0000-0000-0000-000000000000")
                         });
                 });

@@ -1449,9 +1449,6 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("Allocations")
-                        .HasColumnType("INTEGER");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1464,7 +1461,6 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         new
                         {
                             Id = 1,
-                            Allocations = 0,
                             Version = new Guid("00000000-0000-0000-0000-000000000000")
                         });
                 });

@@ -22,13 +22,13 @@ public sealed class MoneyRuleTests(FundingHost host) : IClassFixture<FundingHost
 
     /// <summary>Rows of every money table, to show a refused request wrote none.</summary>
     private sealed record Rows(int Donors, int Contributions, int Deposits, int Programmes, int BudgetLines, int Transfers,
-        int Expenditures, int LedgerAllocations, int JournalEntries);
+        int Expenditures, Guid LedgerVersion, int JournalEntries);
 
     private Task<Rows> RowsAsync() =>
         api.WithDbAsync(async db => new Rows(await db.Donors.CountAsync(Ct), await db.Contributions.CountAsync(Ct),
             await db.Deposits.CountAsync(Ct), await db.JointProgrammes.CountAsync(Ct), await db.Set<ProgrammeBudgetLine>().CountAsync(Ct),
             await db.Transfers.CountAsync(Ct), await db.AnnualExpenditures.CountAsync(Ct),
-            (await db.FundLedger.SingleAsync(Ct)).Allocations, await db.WorkflowJournal.CountAsync(Ct)));
+            (await db.FundLedger.SingleAsync(Ct)).Version, await db.WorkflowJournal.CountAsync(Ct)));
 
     private static decimal Parse(string amount) => decimal.Parse(amount, CultureInfo.InvariantCulture);
 

@@ -55,7 +55,6 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "int", nullable: false),
-                    Allocations = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -278,8 +277,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
             migrationBuilder.InsertData(
                 table: "FundLedger",
-                columns: new[] { "Id", "Allocations", "Version" },
-                values: new object[] { 1, 0, new Guid("00000000-0000-0000-0000-000000000000") });
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnnualExpenditures_Organization",

@@ -55,7 +55,6 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Allocations = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -278,8 +277,8 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
             migrationBuilder.InsertData(
                 table: "FundLedger",
-                columns: new[] { "Id", "Allocations", "Version" },
-                values: new object[] { 1, 0, new Guid("00000000-0000-0000-0000-000000000000") });
+                columns: new[] { "Id", "Version" },
+                values: new object[] { 1, new Guid("00000000-0000-0000-0000-000000000000") });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AnnualExpenditures_Organization",
