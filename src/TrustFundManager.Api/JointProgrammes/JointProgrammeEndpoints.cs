@@ -114,8 +114,7 @@ public sealed class JointProgrammeEndpoints : IEndpointGroup
         if (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct) is null) return JointProgrammeViews.NotFound(id);
         if (!actor.Roles.Contains(Roles.FundManager)
             && !string.Equals(actor.Organization, organization.Trim(), StringComparison.OrdinalIgnoreCase))
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: $"An organization reports its own expenditure only ({actor.Organization ?? "none in your sign-in"}).");
+            return ApiProblems.Forbidden($"An organization reports its own expenditure only ({actor.Organization ?? "none in your sign-in"}).");
 
         return TypedResults.Ok(await SaveChangeAsync(id, actor, db, engine, time, (programme, state, today, now) =>
             programme.ReportExpenditure(organization, year, request.AmountUsd!.Value, state, today, actor.UserId, now), ct));

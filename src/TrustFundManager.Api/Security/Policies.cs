@@ -44,6 +44,15 @@ public static class Policies
     /// <summary>A participating organization reports its own expenditure on a programme; the FMU may report for it.</summary>
     public const string ReportExpenditure = nameof(ReportExpenditure);
 
+    /// <summary>The fund's results summary: the FMU, administrators and the committee.</summary>
+    public const string ReadResults = nameof(ReadResults);
+
+    /// <summary>A programme's participating organizations and the FMU edit its results matrix.</summary>
+    public const string EditResults = nameof(EditResults);
+
+    /// <summary>Participating organizations report progress against their indicators.</summary>
+    public const string ReportProgress = nameof(ReportProgress);
+
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
@@ -57,5 +66,8 @@ public static class Policies
         .AddPolicy(Vote, p => p.RequireRole(Roles.SteeringCommitteeMember))
         .AddPolicy(ReadFunding, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
         .AddPolicy(ManageFunding, p => p.RequireRole(Roles.FundManager))
-        .AddPolicy(ReportExpenditure, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization));
+        .AddPolicy(ReportExpenditure, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization))
+        .AddPolicy(ReadResults, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
+        .AddPolicy(EditResults, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization))
+        .AddPolicy(ReportProgress, p => p.RequireRole(Roles.ParticipatingOrganization));
 }

@@ -7,6 +7,7 @@ using TrustFundManager.Infrastructure.Committee;
 using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Infrastructure.ConceptNotes;
 using TrustFundManager.Infrastructure.Seeding;
+using TrustFundManager.Infrastructure.Results;
 using TrustFundManager.Infrastructure.Workflows;
 using TrustFundManager.Workflows;
 
@@ -64,6 +65,11 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<FundAllocations>();
         services.AddWorkflowGuard<FirstTrancheTransferredGuard>(JointProgrammeWorkflowSteps.FirstTrancheTransferred);
         services.AddWorkflowEffect<ReleaseUntransferredAllocationEffect>(JointProgrammeWorkflowSteps.ReleaseUntransferredAllocation);
+        services.AddWorkflowGuard<ProgressReportCompleteGuard>(ProgressReportWorkflowSteps.Complete);
+        services.AddWorkflowEffect<MarkProgressReportSubmittedEffect>(ProgressReportWorkflowSteps.MarkSubmitted);
+        services.AddWorkflowEffect<ReturnProgressReportEffect>(ProgressReportWorkflowSteps.Return);
+        services.AddWorkflowEffect<ApproveProgressReportEffect>(ProgressReportWorkflowSteps.Approve);
+        services.AddScoped<ResultsQueries>();
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
         services.AddScoped<DemoDataSeeder>();

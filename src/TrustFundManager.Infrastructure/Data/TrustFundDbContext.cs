@@ -5,6 +5,7 @@ using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Domain.Results;
 using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Workflows.Instances;
 
@@ -39,6 +40,10 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     public DbSet<Transfer> Transfers => Set<Transfer>();
     public DbSet<AnnualExpenditure> AnnualExpenditures => Set<AnnualExpenditure>();
     public DbSet<FundLedger> FundLedger => Set<FundLedger>();
+    public DbSet<ResultsMatrix> ResultsMatrices => Set<ResultsMatrix>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

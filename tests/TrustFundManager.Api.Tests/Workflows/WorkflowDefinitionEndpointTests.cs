@@ -19,7 +19,7 @@ public sealed class WorkflowDefinitionEndpointTests(SqliteApiFactory api) : ICla
 
         var workflows = await HttpAssert.OkJsonAsync(await client.GetAsync("/api/workflows", Ct));
 
-        Assert.Equal(["ballot", "concept-note", "joint-programme"], workflows.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
+        Assert.Equal(["ballot", "concept-note", "joint-programme", "progress-report"], workflows.EnumerateArray().Select(w => w.GetProperty("id").GetString()));
         var programme = workflows[2];
         Assert.Equal(2, programme.GetProperty("currentVersion").GetInt32());
         var versions = programme.GetProperty("versions").EnumerateArray().ToList();
