@@ -64,6 +64,7 @@ public sealed class DemoDataSeeder(
             count++;
         }
 
+        await new DemoResults(db, _clock, _random).SeedAsync(engine, cancellationToken);
         logger.LogInformation("Seeded the demo portfolio: {Count} concept notes", count);
         return count;
     }
