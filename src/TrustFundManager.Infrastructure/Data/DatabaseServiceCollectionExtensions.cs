@@ -6,6 +6,7 @@ using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Committee;
 using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Infrastructure.ConceptNotes;
+using TrustFundManager.Infrastructure.Iati;
 using TrustFundManager.Infrastructure.Seeding;
 using TrustFundManager.Infrastructure.Workflows;
 using TrustFundManager.Workflows;
@@ -64,6 +65,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddScoped<FundAllocations>();
         services.AddWorkflowGuard<FirstTrancheTransferredGuard>(JointProgrammeWorkflowSteps.FirstTrancheTransferred);
         services.AddWorkflowEffect<ReleaseUntransferredAllocationEffect>(JointProgrammeWorkflowSteps.ReleaseUntransferredAllocation);
+        services.AddIatiExport(configuration);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
         services.AddScoped<DemoDataSeeder>();
