@@ -6,6 +6,7 @@ using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Committee;
 using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Infrastructure.ConceptNotes;
+using TrustFundManager.Infrastructure.Iati;
 using TrustFundManager.Infrastructure.Seeding;
 using TrustFundManager.Infrastructure.Results;
 using TrustFundManager.Infrastructure.Workflows;
@@ -70,6 +71,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddWorkflowEffect<ReturnProgressReportEffect>(ProgressReportWorkflowSteps.Return);
         services.AddWorkflowEffect<ApproveProgressReportEffect>(ProgressReportWorkflowSteps.Approve);
         services.AddScoped<ResultsQueries>();
+        services.AddIatiExport(configuration);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());
         services.AddScoped<DemoDataSeeder>();
