@@ -71,6 +71,7 @@ public static class DatabaseServiceCollectionExtensions
         services.AddWorkflowEffect<ReturnProgressReportEffect>(ProgressReportWorkflowSteps.Return);
         services.AddWorkflowEffect<ApproveProgressReportEffect>(ProgressReportWorkflowSteps.Approve);
         services.AddScoped<ResultsQueries>();
+        services.AddScoped<IIatiResultsSource, ResultsMatrixIatiSource>();
         services.AddIatiExport(configuration);
         services.AddScoped<ReferenceDataSeeder>();
         services.AddSingleton(configuration.GetSection(SeedOptions.SectionName).Get<SeedOptions>() ?? new SeedOptions());

@@ -132,6 +132,7 @@ internal sealed class DemoResults(TrustFundDbContext db, DemoClock clock, Random
                     report.RecordValues(indicators.Select(i => Actual(i, end, sourced: true)).ToList(), indicators, instance.State,
                         report.Version, actor.UserId, clock.Now);
                     await engine.FireAsync(instance, "submit", actor, null, ct);
+                    await db.SaveChangesAsync(ct);
                     clock.Now = At(end.AddDays(35));
                 }
                 await engine.FireAsync(instance, "approve", FundManager, null, ct);

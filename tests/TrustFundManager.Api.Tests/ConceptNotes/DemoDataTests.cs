@@ -31,8 +31,8 @@ public sealed class DemoDataTests : IDisposable
             await db.WorkflowTasks.CountAsync(t => t.ClosedAt == null &&
                 db.WorkflowInstances.Any(i => i.Id == t.InstanceId && i.DefinitionId == "concept-note"), Ct),
             await db.WorkflowTimers.Where(t => t.Status == WorkflowTimerStatus.Pending).Select(t => t.DueAt).ToListAsync(Ct),
-            await db.WorkflowInstances.CountAsync(i => i.State == "draft" || i.State == "submitted" || i.State == "screening" ||
-                                                       i.State == "returnedForRevision" || i.State == "deferred", Ct),
+            await db.WorkflowInstances.CountAsync(i => i.DefinitionId == "concept-note" && (i.State == "draft" ||
+                i.State == "submitted" || i.State == "screening" || i.State == "returnedForRevision" || i.State == "deferred"), Ct),
             await db.WorkflowInstances.CountAsync(i => i.State == "returnedForRevision", Ct),
             await db.ConceptNoteVersions.CountAsync(Ct),
             await db.ConceptNotes.SumAsync(n => n.SubmissionCount, Ct)));

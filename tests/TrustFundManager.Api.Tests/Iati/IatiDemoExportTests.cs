@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Domain.Results;
 using TrustFundManager.Api.Tests.Funding;
 using TrustFundManager.Infrastructure.Iati;
 using TrustFundManager.Testing;
@@ -104,9 +106,26 @@ public sealed class IatiDemoExportTests(IatiDemoHost host) : IClassFixture<IatiD
     }
 
     [Fact]
-    public void Only_programmes_are_published_with_no_results_yet_and_no_personal_details()
+    public async Task Programmes_are_published_with_their_results_matrix_and_only_approved_actuals()
     {
-        Assert.Empty(document.Descendants("result"));
+        var (outcomes, outputs, indicators, approvedActuals) = await host.Api.WithDbAsync(async db => (
+            await db.Set<Outcome>().CountAsync(TestContext.Current.CancellationToken),
+            await db.Set<Output>().CountAsync(TestContext.Current.CancellationToken),
+            await db.Indicators.CountAsync(TestContext.Current.CancellationToken),
+            await db.ReportedValues.Where(v => db.ProgressReports.Any(r => r.Id == v.ReportId && r.ApprovedOn != null))
+                .Select(v => v.IndicatorId).Distinct().CountAsync(TestContext.Current.CancellationToken)));
+        Assert.True(indicators > 0, "The demo programmes have results matrices.");
+        var results = document.Descendants("result").ToList();
+        Assert.Equal(outcomes, results.Count(r => r.Attribute("type")!.Value == "2"));
+        Assert.Equal(outputs, results.Count(r => r.Attribute("type")!.Value == "1"));
+        Assert.Equal(indicators, document.Descendants("indicator").Count());
+        // Each indicator has one period to its target; an actual appears only where the FMU approved one.
+        Assert.Equal(approvedActuals, document.Descendants("actual").Count());
+    }
+
+    [Fact]
+    public void Only_programmes_are_published_with_no_personal_details()
+    {
         var text = System.Text.Encoding.UTF8.GetString(host.Xml);
         // The concept notes' contacts and endorsements (names, e-mail addresses) never reach the file.
         Assert.DoesNotContain("@", text);
