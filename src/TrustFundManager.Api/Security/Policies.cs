@@ -44,6 +44,12 @@ public static class Policies
     /// <summary>A participating organization reports its own expenditure on a programme; the FMU may report for it.</summary>
     public const string ReportExpenditure = nameof(ReportExpenditure);
 
+    /// <summary>
+    /// The portfolio workbook: every role, each seeing only what the workflows show it (a government its own country's
+    /// notes and programmes, an organization those it takes part in, the committee what is before or past it).
+    /// </summary>
+    public const string ReadPortfolio = nameof(ReadPortfolio);
+
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
@@ -57,5 +63,7 @@ public static class Policies
         .AddPolicy(Vote, p => p.RequireRole(Roles.SteeringCommitteeMember))
         .AddPolicy(ReadFunding, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
         .AddPolicy(ManageFunding, p => p.RequireRole(Roles.FundManager))
+        .AddPolicy(ReadPortfolio, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember,
+            Roles.GovernmentFocalPoint, Roles.ParticipatingOrganization))
         .AddPolicy(ReportExpenditure, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization));
 }
