@@ -11,6 +11,7 @@ using TrustFundManager.Api.Development;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Infrastructure.Reports;
 using TrustFundManager.Infrastructure.Seeding;
 
 // `--seed-demo` is the short form of `--Seed:Demo=true`: the demo portfolio on a database without concept notes.
@@ -39,6 +40,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<IActorContext, HttpActorContext>();
 builder.Services.AddTrustFundDatabase(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddTrustFundReports(builder.Configuration);
 
 builder.Services.AddTrustFundAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorizationBuilder().AddTrustFundPolicies();
@@ -64,6 +66,9 @@ builder.Services.AddOpenApi(o => o
     .AddOperationTransformer<AuthorizationResponsesTransformer>());
 
 var app = builder.Build();
+
+// The report layouts are read and validated now: an invalid one stops start-up, naming the file and the problem.
+app.Services.GetRequiredService<ReportLayoutCatalog>();
 
 if (!app.Environment.IsDevelopment() && !app.Configuration.GetSection(AuthenticationSetup.AzureAdSection).Exists())
     app.Logger.LogWarning(

@@ -53,6 +53,12 @@ public static class Policies
     /// <summary>Participating organizations report progress against their indicators.</summary>
     public const string ReportProgress = nameof(ReportProgress);
 
+    /// <summary>
+    /// The portfolio workbook: every role, each seeing only what the workflows show it (a government its own country's
+    /// notes and programmes, an organization those it takes part in, the committee what is before or past it).
+    /// </summary>
+    public const string ReadPortfolio = nameof(ReadPortfolio);
+
     public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
         .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
@@ -69,5 +75,7 @@ public static class Policies
         .AddPolicy(ReportExpenditure, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization))
         .AddPolicy(ReadResults, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
         .AddPolicy(EditResults, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization))
-        .AddPolicy(ReportProgress, p => p.RequireRole(Roles.ParticipatingOrganization));
+        .AddPolicy(ReportProgress, p => p.RequireRole(Roles.ParticipatingOrganization))
+        .AddPolicy(ReadPortfolio, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember,
+            Roles.GovernmentFocalPoint, Roles.ParticipatingOrganization));
 }
