@@ -2,7 +2,10 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
 using TrustFundManager.Api.Security;
+using TrustFundManager.Api.JointProgrammes;
+using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Reports;
+using TrustFundManager.Workflows;
 
 namespace TrustFundManager.Api.Reports;
 
@@ -25,6 +28,18 @@ public sealed class ReportEndpoints : IEndpointGroup
             .WithName("GetPortfolioWorkbook")
             .WithSummary("The concept notes and joint programmes the caller may see, with status, country, region, thematic area, amounts and dates, as an Excel workbook. A government sees its own country's only, an organization those it takes part in.")
             .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentType);
+        group.MapGet("/joint-programmes/{id:guid}/results-matrix.xlsx", ResultsMatrix).RequireAuthorization(Policies.SignedIn)
+            .WithName("GetResultsMatrixWorkbook")
+            .WithSummary("A joint programme's results matrix as an Excel workbook: the programme's standing, and every outcome, output and indicator with its baseline, target, latest approved actual and whether it is on track. Whoever may see the programme may download it.")
+            .Produces(StatusCodes.Status200OK, contentType: ReportFile.ContentType);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultsMatrix(Guid id, ClaimsPrincipal user,
+        TrustFundDbContext db, WorkflowEngine engine, ResultsMatrixReport report, TimeProvider time, CancellationToken ct)
+    {
+        if (await JointProgrammeViews.FindVisibleAsync(id, user.AsWorkflowActor(), db, engine, false, ct) is not { } loaded)
+            return JointProgrammeViews.NotFound(id);
+        return Download(await report.BuildAsync(id, JointProgrammeViews.StatusOf(engine, loaded.Instance).Title, time.GetUtcNow(), ct));
     }
 
     private static async Task<FileContentHttpResult> FundingStatus(DateOnly? asOf, FundingStatusReport report, TimeProvider time,

@@ -12,11 +12,12 @@ public static class ReportDefinitions
             [FundingStatusReport.Name] = FundingStatusReport.Datasets,
             [PipelineReport.Name] = PipelineReport.Datasets,
             [PortfolioReport.Name] = PortfolioReport.Datasets,
+            [ResultsMatrixReport.Name] = ResultsMatrixReport.Datasets,
         };
 
     /// <summary>
     /// The layouts (read and validated when first resolved; start-up resolves them, so an invalid layout stops the
-    /// application) and the three workbooks.
+    /// application) and the workbooks.
     /// </summary>
     public static IServiceCollection AddTrustFundReports(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,6 +27,7 @@ public static class ReportDefinitions
         services.AddScoped<FundingStatusReport>();
         services.AddScoped<PipelineReport>();
         services.AddScoped<PortfolioReport>();
+        services.AddScoped<ResultsMatrixReport>();
         return services;
     }
 }
