@@ -265,8 +265,10 @@ public sealed class WorkflowDefinitionValidationTests : IDisposable
     {
         var catalog = WorkflowCatalog.Load(RepositoryWorkflows(), new WorkflowVocabulary(
             WorkflowRoles.Known.ToHashSet(),
-            new HashSet<string> { "conceptNoteComplete", "screeningChecklistPassed", "everyEligibleMemberVoted", "firstTrancheTransferred" },
-            new HashSet<string> { "keepSubmittedVersion", "closeScreeningRound", "decideBallot", "cancelBallot", "releaseUntransferredAllocation" },
+            new HashSet<string> { "conceptNoteComplete", "screeningChecklistPassed", "everyEligibleMemberVoted", "firstTrancheTransferred",
+                "progressReportComplete" },
+            new HashSet<string> { "keepSubmittedVersion", "closeScreeningRound", "decideBallot", "cancelBallot", "releaseUntransferredAllocation",
+                "markProgressReportSubmitted", "returnProgressReport", "approveProgressReport" },
             new HashSet<string> { "revisionPeriodDays" },
             new HashSet<string> { "ballotDeadline" },
             new HashSet<string> { "ballotVoters" }));
@@ -274,6 +276,7 @@ public sealed class WorkflowDefinitionValidationTests : IDisposable
         Assert.Equal(2, catalog.Latest("concept-note").Version);
         Assert.Equal(11, catalog.Latest("concept-note").States.Count);
         Assert.Equal(6, catalog.Latest("joint-programme").States.Count);
+        Assert.Equal(4, catalog.Latest("progress-report").States.Count);
     }
 
     internal static string RepositoryWorkflows()
