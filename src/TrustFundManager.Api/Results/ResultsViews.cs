@@ -21,9 +21,6 @@ public static class ResultsViews
 
     public static ProblemHttpResult ReportNotFound(Guid id) => ApiProblems.NotFound($"There is no progress report {id}.");
 
-    public static IQueryable<ResultsMatrix> WithItems(this IQueryable<ResultsMatrix> matrices) =>
-        matrices.Include(m => m.Outcomes).Include(m => m.Outputs).Include(m => m.Indicators).AsSplitQuery();
-
     public static IQueryable<WorkflowInstance> ReportInstances(TrustFundDbContext db) =>
         db.WorkflowInstances.Where(i => i.DefinitionId == ProgressReportStatus.WorkflowId);
 
@@ -39,40 +36,25 @@ public static class ResultsViews
         return report is null ? null : new LoadedReport(report, instance);
     }
 
-    /// <summary>Each item's code: outcome "1", output "1.2", an outcome's indicator "1.a", an output's "1.2.1".</summary>
-    public static Dictionary<Guid, string> Codes(ResultsMatrix matrix)
-    {
-        var codes = new Dictionary<Guid, string>();
-        foreach (var outcome in matrix.Outcomes) codes[outcome.Id] = outcome.Code;
-        foreach (var output in matrix.Outputs) codes[output.Id] = $"{codes[output.OutcomeId]}.{output.Position}";
-        foreach (var indicator in matrix.Indicators)
-            codes[indicator.Id] = indicator.OutputId is { } output
-                ? $"{codes[output]}.{indicator.Position}"
-                : $"{codes[indicator.OutcomeId]}.{(char)('a' + indicator.Position - 1)}";
-        return codes;
-    }
-
     public static ResultsMatrixResponse DescribeMatrix(LoadedProgramme loaded, ResultsMatrix? matrix,
         IReadOnlyDictionary<Guid, ApprovedActual> actuals, WorkflowEngine engine)
     {
         var (programme, instance) = loaded;
-        var codes = matrix is null ? [] : Codes(matrix);
-        IndicatorView Indicator(Indicator i)
+        IndicatorView Indicator(ResultsMatrix m, Indicator i)
         {
             var latest = actuals.GetValueOrDefault(i.Id);
-            return new IndicatorView(i.Id, codes[i.Id], i.Name, i.Kind, i.Unit, IndicatorValues.ToJson(i.Baseline), i.BaselineDate,
+            return new IndicatorView(i.Id, m.CodeOf(i), i.Name, i.Kind, i.Unit, IndicatorValues.ToJson(i.Baseline), i.BaselineDate,
                 IndicatorValues.ToJson(i.Target), i.TargetDate, i.BySex, i.ByAge, i.MeansOfVerification, i.Organization,
                 latest is null ? null : new ActualView(IndicatorValues.ToJson(latest.Value), latest.Narrative,
                     Breakdown(latest.Female, latest.Male, latest.Children, latest.Adults), latest.PeriodStart, latest.PeriodEnd,
                     latest.ApprovedOn, ReportHref(latest.ReportId)),
                 ResultsQueries.ProgressOf(i, latest));
         }
-        var indicators = matrix?.Indicators.OrderBy(i => i.Position).ToList() ?? [];
         var outcomes = matrix?.Outcomes.OrderBy(o => o.Position).Select(o => new OutcomeView(o.Id, o.Code, o.Statement,
             o.ThematicAreaNumber, o.GcmObjectives.ToList(),
-            indicators.Where(i => i.OutcomeId == o.Id && i.OutputId is null).Select(Indicator).ToList(),
-            matrix.Outputs.Where(p => p.OutcomeId == o.Id).OrderBy(p => p.Position).Select(p => new OutputView(p.Id, codes[p.Id],
-                p.Statement, indicators.Where(i => i.OutputId == p.Id).Select(Indicator).ToList())).ToList())).ToList() ?? [];
+            matrix.IndicatorsOfOutcome(o).Select(i => Indicator(matrix, i)).ToList(),
+            matrix.OutputsOf(o).Select(p => new OutputView(p.Id, matrix.CodeOf(p), p.Statement,
+                matrix.IndicatorsOfOutput(p).Select(i => Indicator(matrix, i)).ToList())).ToList())).ToList() ?? [];
         return new ResultsMatrixResponse(programme.Id, programme.Title, JointProgrammeViews.StatusOf(engine, instance),
             ResultsMatrix.IsEditableIn(instance.State), matrix?.Version == Guid.Empty ? null : matrix?.Version,
             matrix?.UpdatedAt, matrix?.UpdatedBy, outcomes,
@@ -91,12 +73,11 @@ public static class ResultsViews
         var (report, instance) = loaded;
         var programmeTitle = await db.JointProgrammes.Where(p => p.Id == report.ProgrammeId).Select(p => p.Title).SingleAsync(ct);
         var matrix = await db.ResultsMatrices.AsNoTracking().WithItems().SingleOrDefaultAsync(m => m.ProgrammeId == report.ProgrammeId, ct);
-        var codes = matrix is null ? [] : Codes(matrix);
-        var indicators = matrix?.IndicatorsOf(report.Organization).OrderBy(i => codes[i.Id], StringComparer.Ordinal).ToList() ?? [];
+        var indicators = matrix?.IndicatorsInOrder().Where(i => i.Organization == report.Organization).ToList() ?? [];
         var lines = indicators.Select(i =>
         {
             var value = report.Values.SingleOrDefault(v => v.IndicatorId == i.Id);
-            return new ReportLineView(i.Id, $"{codes[i.Id]} {i.Name}", i.Kind, i.Unit, IndicatorValues.ToJson(i.Baseline),
+            return new ReportLineView(i.Id, $"{matrix!.CodeOf(i)} {i.Name}", i.Kind, i.Unit, IndicatorValues.ToJson(i.Baseline),
                 IndicatorValues.ToJson(i.Target), i.BySex, i.ByAge, value is null ? null : IndicatorValues.ToJson(value.Actual),
                 value?.Narrative, value is null ? null : Breakdown(value.Female, value.Male, value.Children, value.Adults));
         }).ToList();

@@ -74,6 +74,30 @@ public sealed class ResultsMatrix
     public IEnumerable<Indicator> IndicatorsOf(string organization) =>
         _indicators.Where(i => i.Organization == organization);
 
+    /// <summary>An output's code: its outcome's, a dot and its position ("1.2").</summary>
+    public string CodeOf(Output output) => $"{OutcomeOf(output.OutcomeId).Code}.{output.Position}";
+
+    /// <summary>An output's indicator is coded under the output ("1.2.1"), an outcome's own by letter ("1.a").</summary>
+    public string CodeOf(Indicator indicator) => indicator.OutputId is { } outputId
+        ? $"{CodeOf(_outputs.Single(o => o.Id == outputId))}.{indicator.Position}"
+        : $"{OutcomeOf(indicator.OutcomeId).Code}.{(char)('a' + indicator.Position - 1)}";
+
+    /// <summary>The outcome's own indicators (not its outputs'), in order.</summary>
+    public IEnumerable<Indicator> IndicatorsOfOutcome(Outcome outcome) =>
+        _indicators.Where(i => i.OutcomeId == outcome.Id && i.OutputId is null).OrderBy(i => i.Position);
+
+    public IEnumerable<Output> OutputsOf(Outcome outcome) =>
+        _outputs.Where(o => o.OutcomeId == outcome.Id).OrderBy(o => o.Position);
+
+    public IEnumerable<Indicator> IndicatorsOfOutput(Output output) =>
+        _indicators.Where(i => i.OutputId == output.Id).OrderBy(i => i.Position);
+
+    /// <summary>Every indicator in the matrix's order: each outcome's own, then its outputs'.</summary>
+    public IEnumerable<Indicator> IndicatorsInOrder() =>
+        _outcomes.OrderBy(o => o.Position).SelectMany(o => IndicatorsOfOutcome(o).Concat(OutputsOf(o).SelectMany(IndicatorsOfOutput)));
+
+    private Outcome OutcomeOf(Guid id) => _outcomes.Single(o => o.Id == id);
+
     private void Apply(ResultsMatrixDraft draft)
     {
         var keptOutcomes = new HashSet<Guid>();

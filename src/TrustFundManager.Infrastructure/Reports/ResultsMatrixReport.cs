@@ -72,9 +72,7 @@ public sealed class ResultsMatrixReport(TrustFundDbContext db, ResultsQueries re
         var today = ReportValues.Day(now);
         var programme = await db.JointProgrammes.AsNoTracking().Where(p => p.Id == programmeId)
             .Select(p => new { p.Title, p.Country, p.ThematicAreaNumber, p.AllocatedOn, p.AllocatedUsd }).SingleAsync(ct);
-        var matrix = await db.ResultsMatrices.AsNoTracking()
-            .Include(m => m.Outcomes).Include(m => m.Outputs).Include(m => m.Indicators).AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.ProgrammeId == programmeId, ct);
+        var matrix = await db.ResultsMatrices.AsNoTracking().WithItems().SingleOrDefaultAsync(m => m.ProgrammeId == programmeId, ct);
         var actuals = await results.LatestApprovedActualsAsync(programmeId, today, ct);
         var rows = matrix is null ? [] : Rows(matrix, actuals);
 
@@ -87,26 +85,16 @@ public sealed class ResultsMatrixReport(TrustFundDbContext db, ResultsQueries re
 
     private static List<ResultsMatrixRow> Rows(ResultsMatrix matrix, IReadOnlyDictionary<Guid, ApprovedActual> actuals)
     {
-        var rows = new List<ResultsMatrixRow>();
-        void Add(string code, string level, string result, IEnumerable<Indicator> indicators, Func<Indicator, string> codeOf)
+        ResultsMatrixRow Row(Indicator i, string level, string result)
         {
-            foreach (var i in indicators.OrderBy(i => i.Position))
-            {
-                var latest = actuals.GetValueOrDefault(i.Id);
-                rows.Add(new ResultsMatrixRow(codeOf(i), level, $"{code} {result}", i.Name, i.Kind, i.Unit, i.Organization,
-                    i.Baseline, i.BaselineDate, i.Target, i.TargetDate, latest, ResultsQueries.ProgressOf(i, latest),
-                    i.MeansOfVerification));
-            }
+            var latest = actuals.GetValueOrDefault(i.Id);
+            return new ResultsMatrixRow(matrix.CodeOf(i), level, result, i.Name, i.Kind, i.Unit, i.Organization, i.Baseline,
+                i.BaselineDate, i.Target, i.TargetDate, latest, ResultsQueries.ProgressOf(i, latest), i.MeansOfVerification);
         }
-        foreach (var outcome in matrix.Outcomes.OrderBy(o => o.Position))
-        {
-            Add(outcome.Code, "Outcome", outcome.Statement,
-                matrix.Indicators.Where(i => i.OutcomeId == outcome.Id && i.OutputId is null),
-                i => $"{outcome.Code}.{(char)('a' + i.Position - 1)}");
-            foreach (var output in matrix.Outputs.Where(p => p.OutcomeId == outcome.Id).OrderBy(p => p.Position))
-                Add($"{outcome.Code}.{output.Position}", "Output", output.Statement,
-                    matrix.Indicators.Where(i => i.OutputId == output.Id), i => $"{outcome.Code}.{output.Position}.{i.Position}");
-        }
-        return rows;
+        return matrix.Outcomes.OrderBy(o => o.Position).SelectMany(outcome =>
+            matrix.IndicatorsOfOutcome(outcome).Select(i => Row(i, "Outcome", $"{outcome.Code} {outcome.Statement}"))
+                .Concat(matrix.OutputsOf(outcome).SelectMany(output => matrix.IndicatorsOfOutput(output)
+                    .Select(i => Row(i, "Output", $"{matrix.CodeOf(output)} {output.Statement}")))))
+            .ToList();
     }
 }

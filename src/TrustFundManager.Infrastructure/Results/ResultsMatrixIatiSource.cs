@@ -16,8 +16,7 @@ public sealed class ResultsMatrixIatiSource(TrustFundDbContext db, ResultsQuerie
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<IatiResult>>> ResultsByProgrammeAsync(
         IReadOnlyCollection<Guid> programmeIds, CancellationToken ct)
     {
-        var matrices = await db.ResultsMatrices.AsNoTracking()
-            .Include(m => m.Outcomes).Include(m => m.Outputs).Include(m => m.Indicators).AsSplitQuery()
+        var matrices = await db.ResultsMatrices.AsNoTracking().WithItems()
             .Where(m => programmeIds.Contains(m.ProgrammeId)).ToListAsync(ct);
         var actuals = await results.LatestApprovedActualsAsync(null, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
         return matrices.ToDictionary(m => m.ProgrammeId, m => Results(m, actuals));
@@ -29,16 +28,16 @@ public sealed class ResultsMatrixIatiSource(TrustFundDbContext db, ResultsQuerie
         foreach (var outcome in matrix.Outcomes.OrderBy(o => o.Position))
         {
             list.Add(new IatiResult(IatiResultType.Outcome, $"Outcome {outcome.Code}: {outcome.Statement}", null,
-                Indicators(matrix.Indicators.Where(i => i.OutcomeId == outcome.Id && i.OutputId is null), actuals)));
-            foreach (var output in matrix.Outputs.Where(p => p.OutcomeId == outcome.Id).OrderBy(p => p.Position))
-                list.Add(new IatiResult(IatiResultType.Output, $"Output {outcome.Code}.{output.Position}: {output.Statement}", null,
-                    Indicators(matrix.Indicators.Where(i => i.OutputId == output.Id), actuals)));
+                Indicators(matrix.IndicatorsOfOutcome(outcome), actuals)));
+            foreach (var output in matrix.OutputsOf(outcome))
+                list.Add(new IatiResult(IatiResultType.Output, $"Output {matrix.CodeOf(output)}: {output.Statement}", null,
+                    Indicators(matrix.IndicatorsOfOutput(output), actuals)));
         }
         return list;
     }
 
     private static List<IatiIndicator> Indicators(IEnumerable<Indicator> indicators, IReadOnlyDictionary<Guid, ApprovedActual> actuals) =>
-        indicators.OrderBy(i => i.Position).Select(i =>
+        indicators.Select(i =>
         {
             var latest = actuals.GetValueOrDefault(i.Id);
             var quantitative = i.Kind == IndicatorKind.Quantitative;

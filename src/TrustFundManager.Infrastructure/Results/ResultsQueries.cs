@@ -128,3 +128,10 @@ public sealed class ResultsQueries(TrustFundDbContext db)
             results.Where(r => r.Latest is not null).ToList());
     }
 }
+
+public static class ResultsMatrixQueries
+{
+    /// <summary>A matrix with its outcomes, outputs and indicators.</summary>
+    public static IQueryable<ResultsMatrix> WithItems(this IQueryable<ResultsMatrix> matrices) =>
+        matrices.Include(m => m.Outcomes).Include(m => m.Outputs).Include(m => m.Indicators).AsSplitQuery();
+}
