@@ -1,16 +1,103 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Tests.Committee;
+using TrustFundManager.Api.Tests.ConceptNotes;
 using TrustFundManager.Api.Tests.Funding;
+using TrustFundManager.Domain.Results;
 using TrustFundManager.Testing;
 
 namespace TrustFundManager.Api.Tests.Results;
+
+/// <summary>
+/// The committee seated and two active Ghanaian programmes approved by one ballot: one of UNICEF and IOM (both have
+/// demo users, so one organization can try to read the other's reports) and one of UNICEF and ILO.
+/// </summary>
+public sealed class ResultsHost : IAsyncLifetime
+{
+    public SqliteApiFactory Api { get; } = new();
+    public Guid WithIom { get; private set; }
+    public Guid WithIlo { get; private set; }
+
+    /// <summary>The day both programmes were allocated and begun.</summary>
+    public DateOnly Start { get; private set; }
+
+    /// <summary>Moves the clock on to <paramref name="day"/> unless it is there already (tests of a class share the clock).</summary>
+    public void MoveTo(DateOnly day)
+    {
+        var days = day.DayNumber - Api.Today().DayNumber;
+        if (days > 0) Api.Clock.Advance(TimeSpan.FromDays(days));
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        await Api.AppointCommitteeAsync();
+        Start = Api.Today();
+        var programmes = await Api.ActiveProgrammesAsync(["UNICEF", "IOM"], ["UNICEF", "ILO"]);
+        (WithIom, WithIlo) = (programmes[0], programmes[1]);
+    }
+
+    public ValueTask DisposeAsync() => Api.DisposeAsync();
+}
+
+/// <summary>Rows of every results table and of the workflows, to show a refused request wrote none.</summary>
+public sealed record ResultsRows(int Matrices, int Outcomes, int Outputs, int Indicators, int Reports, int Values,
+    int Instances, int Journal, int Tasks);
 
 /// <summary>Active programmes, matrices and progress reports built through the API.</summary>
 internal static class ResultsTestSupport
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static Task<ResultsRows> ResultsRowsAsync(this TrustFundApiFactory api) =>
+        api.WithDbAsync(async db => new ResultsRows(await db.ResultsMatrices.CountAsync(Ct), await db.Set<Outcome>().CountAsync(Ct),
+            await db.Set<Output>().CountAsync(Ct), await db.Indicators.CountAsync(Ct), await db.ProgressReports.CountAsync(Ct),
+            await db.ReportedValues.CountAsync(Ct), await db.WorkflowInstances.CountAsync(Ct), await db.WorkflowJournal.CountAsync(Ct),
+            await db.WorkflowTasks.CountAsync(Ct)));
+
+    /// <summary>
+    /// Active Ghanaian programmes, one for each set of organizations, their notes approved by one ballot; each funded,
+    /// given its first tranches and begun.
+    /// </summary>
+    public static async Task<Guid[]> ActiveProgrammesAsync(this TrustFundApiFactory api, params string[][] organizations)
+    {
+        var notes = await api.ApprovedNotesAsync(organizations.Select(o => ConceptNoteTestSupport.CompleteNote("GHA",
+                $"Protection of migrants with {string.Join(" and ", o)} ({Guid.NewGuid().ToString("N")[..8]})")
+            .With("budget", new JsonArray(o.Select(name => (JsonNode)new JsonObject
+            {
+                ["organization"] = name, ["amountUsd"] = 1_000_000.00m / o.Length,
+            }).ToArray()))).ToArray());
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        var programmes = new List<Guid>();
+        foreach (var (note, names) in notes.Zip(organizations))
+        {
+            await api.FundedAsync(500m * names.Length);
+            var programme = (await HttpAssert.OkJsonAsync(await fmu.AllocateAsync(note,
+                FundingTestSupport.Budget(names.Select(n => (n, 500m)).ToArray())), HttpStatusCode.Created)).Id();
+            foreach (var name in names)
+                await HttpAssert.OkJsonAsync(await fmu.TransferAsync(programme, name, 250m, api.Today()), HttpStatusCode.Created);
+            await HttpAssert.OkJsonAsync(await fmu.ProgrammeActAsync(programme, "beginImplementation"));
+            programmes.Add(programme);
+        }
+        return programmes.ToArray();
+    }
+
+    /// <summary>The caller's open tasks.</summary>
+    public static async Task<List<JsonElement>> TasksAsync(this HttpClient client) =>
+        (await HttpAssert.OkJsonAsync(await client.GetAsync("/api/tasks/mine?pageSize=100", Ct))).GetProperty("items")
+        .EnumerateArray().ToList();
+
+    /// <summary>A report opened and given <paramref name="values"/>; returns its latest body.</summary>
+    public static async Task<JsonElement> OpenedReportAsync(this HttpClient organization, Guid programme, DateOnly start,
+        DateOnly end, params object[] values)
+    {
+        var report = await HttpAssert.OkJsonAsync(await organization.OpenReportAsync(programme, start, end), HttpStatusCode.Created);
+        return values.Length == 0
+            ? report
+            : await HttpAssert.OkJsonAsync(await organization.PutValuesAsync(report.Id(), report.Version(), values));
+    }
 
     /// <summary>An active programme of UNICEF and ILO: funded, first tranches transferred, implementation begun.</summary>
     public static async Task<Guid> ActiveProgrammeAsync(this TrustFundApiFactory api)
