@@ -48,8 +48,14 @@ public sealed class ResultsEndpoints : IEndpointGroup
 
         var matrix = await db.ResultsMatrices.WithItems().SingleOrDefaultAsync(m => m.ProgrammeId == id, ct);
         if (matrix is null) db.ResultsMatrices.Add(matrix = ResultsMatrix.For(id));
+        var (indicators, outputs, outcomes) = (matrix.Indicators.ToList(), matrix.Outputs.ToList(), matrix.Outcomes.ToList());
         matrix.Revise(ToDraft(request), await RulesAsync(loaded, db, ct), loaded.Instance.State, request.Version, actor.UserId,
             time.GetUtcNow());
+        // Left-out items are deleted dependents first (indicators, outputs, outcomes): found only as the matrix's
+        // orphans, an outcome or output could be deleted before the items under it, whose required links refuse it.
+        foreach (var removed in indicators.Except(matrix.Indicators)) db.Remove(removed);
+        foreach (var removed in outputs.Except(matrix.Outputs)) db.Remove(removed);
+        foreach (var removed in outcomes.Except(matrix.Outcomes)) db.Remove(removed);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await DescribeAsync(loaded, db, engine, results, time, ct));
     }

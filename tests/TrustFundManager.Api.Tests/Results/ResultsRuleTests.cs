@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Tests.Committee;
 using TrustFundManager.Api.Tests.Funding;
 using TrustFundManager.Testing;
@@ -201,5 +202,50 @@ public sealed class ResultsRuleTests(ResultsHost host) : IClassFixture<ResultsHo
         var overlap = await HttpAssert.ProblemAsync(await unicef.OpenReportAsync(Programme, today, today.AddDays(10)), HttpStatusCode.Conflict);
         Assert.Contains($"UNICEF already has a report for {start} to {end}", overlap.GetProperty("detail").GetString());
         Assert.Equal(before, await api.ResultsRowsAsync());
+    }
+
+    [Fact]
+    public async Task Revising_removes_left_out_outcomes_with_their_outputs_and_keeps_the_items_named_by_id()
+    {
+        var (from, to) = (host.Start, host.Start.AddYears(2));
+        object Outcome(Guid? id, string statement, object[] indicators, object[] outputs) =>
+            new { id, statement, thematicAreaNumber = 2, gcmObjectives = new[] { 7 }, indicators, outputs };
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        var first = await HttpAssert.OkJsonAsync(await fmu.PutMatrixAsync(host.WithIom, new
+        {
+            version = (Guid?)null,
+            outcomes = new[]
+            {
+                Outcome(null, "First", [ResultsTestSupport.Indicator("A", 0m, 10m, from, to)],
+                    [new { statement = "Output of the first", indicators = new[] { ResultsTestSupport.Indicator("B", "none", "all", from, to, "IOM", "Qualitative", null) } }]),
+                Outcome(null, "Second", [ResultsTestSupport.Indicator("C", 0m, 10m, from, to)], []),
+            },
+        }));
+        var ids = first.AllIndicators().ToDictionary(i => i.GetProperty("name").GetString()!, i => i.Id());
+        var second = first.GetProperty("outcomes")[1].Id();
+
+        // The first outcome and its output go; A moves under the second outcome, which gains an output.
+        var revised = await HttpAssert.OkJsonAsync(await fmu.PutMatrixAsync(host.WithIom, new
+        {
+            version = first.Version(),
+            outcomes = new[]
+            {
+                Outcome(second, "Second", [ResultsTestSupport.Indicator("C", 0m, 10m, from, to, id: ids["C"]),
+                        ResultsTestSupport.Indicator("A", 0m, 20m, from, to, id: ids["A"])],
+                    [new { statement = "New output", indicators = new[] { ResultsTestSupport.Indicator("D", 0m, 5m, from, to, "IOM") } }]),
+            },
+        }));
+
+        var outcome = Assert.Single(revised.GetProperty("outcomes").EnumerateArray());
+        Assert.Equal((second, "1"), (outcome.Id(), outcome.GetProperty("code").GetString()));
+        Assert.Equal([("C", "1.a", ids["C"]), ("A", "1.b", ids["A"])], outcome.GetProperty("indicators").EnumerateArray()
+            .Select(i => (i.GetProperty("name").GetString(), i.GetProperty("code").GetString(), i.Id())));
+        Assert.Equal(20m, outcome.GetProperty("indicators")[1].GetProperty("target").GetDecimal());
+        Assert.Equal("1.1.1", outcome.GetProperty("outputs")[0].GetProperty("indicators")[0].GetProperty("code").GetString());
+        Assert.Equal((1, 1, 3), await api.WithDbAsync(async db => (
+            await db.Set<TrustFundManager.Domain.Results.Outcome>().CountAsync(o => o.ProgrammeId == host.WithIom, Ct),
+            await db.Set<TrustFundManager.Domain.Results.Output>().CountAsync(o => o.ProgrammeId == host.WithIom, Ct),
+            await db.Indicators.CountAsync(i => i.ProgrammeId == host.WithIom, Ct))));
+        Assert.False(await api.WithDbAsync(db => db.Indicators.AnyAsync(i => i.Id == ids["B"], Ct)));
     }
 }
