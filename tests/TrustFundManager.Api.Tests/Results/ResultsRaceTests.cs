@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Api.Tests.Committee;
+using TrustFundManager.Api.Tests.ConceptNotes;
+using TrustFundManager.Api.Tests.Funding;
+using TrustFundManager.Domain.Results;
+using TrustFundManager.Testing;
+
+namespace TrustFundManager.Api.Tests.Results;
+
+/// <summary>Requests fired at once on the same matrix or report: one wins, the other is told, nothing is half-written.</summary>
+public sealed class ResultsRaceTests(ResultsHost host) : IClassFixture<ResultsHost>
+{
+    private readonly SqliteApiFactory api = host.Api;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static object MatrixWith(Guid? version, string statement, DateOnly from) => new
+    {
+        version,
+        outcomes = new[]
+        {
+            new
+            {
+                statement, thematicAreaNumber = 2, gcmObjectives = new[] { 7 },
+                indicators = new[] { ResultsTestSupport.Indicator($"Indicator of {statement}", 0m, 100m, from, from.AddYears(1), bySex: true) },
+                outputs = Array.Empty<object>(),
+            },
+        },
+    };
+
+    private async Task<JsonElement> MatrixOnIlosProgrammeAsync()
+    {
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        var matrix = await fmu.GetMatrixAsync(host.WithIlo);
+        if (matrix.GetProperty("version").ValueKind != JsonValueKind.Null) return matrix;
+        return await HttpAssert.OkJsonAsync(await fmu.PutMatrixAsync(host.WithIlo,
+            ResultsTestSupport.Matrix(null, host.Start, host.Start.AddYears(2))));
+    }
+
+    [Fact]
+    public async Task Two_first_matrices_at_once_make_one()
+    {
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        using var unicef = await api.CreateClientAsAsync("puno.unicef");
+        var before = await api.ResultsRowsAsync();
+
+        var responses = await Task.WhenAll(fmu.PutMatrixAsync(host.WithIom, MatrixWith(null, "The FMU's outcome", host.Start)),
+            unicef.PutMatrixAsync(host.WithIom, MatrixWith(null, "UNICEF's outcome", host.Start)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var winner = await HttpAssert.OkJsonAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
+        await HttpAssert.ProblemAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
+        var stored = await fmu.GetMatrixAsync(host.WithIom);
+        Assert.Equal(winner.GetRawText(), stored.GetRawText());
+        Assert.Equal(before with { Matrices = before.Matrices + 1, Outcomes = before.Outcomes + 1, Indicators = before.Indicators + 1 },
+            await api.ResultsRowsAsync());
+        Assert.Equal(1, await api.WithDbAsync(db => db.Indicators.CountAsync(i => i.ProgrammeId == host.WithIom, Ct)));
+    }
+
+    [Fact]
+    public async Task Two_editors_revising_the_same_version_at_once_one_wins_and_the_matrix_is_the_winners()
+    {
+        var read = await MatrixOnIlosProgrammeAsync();
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        using var unicef = await api.CreateClientAsAsync("puno.unicef");
+        var before = await api.ResultsRowsAsync();
+
+        var responses = await Task.WhenAll(fmu.PutMatrixAsync(host.WithIlo, MatrixWith(read.Version(), "The FMU's revision", host.Start)),
+            unicef.PutMatrixAsync(host.WithIlo, MatrixWith(read.Version(), "UNICEF's revision", host.Start)));
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
+        var winner = await HttpAssert.OkJsonAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
+        await HttpAssert.ProblemAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict);
+        var stored = await fmu.GetMatrixAsync(host.WithIlo);
+        Assert.Equal(winner.GetRawText(), stored.GetRawText());
+        var statement = Assert.Single(stored.GetProperty("outcomes").EnumerateArray()).GetProperty("statement").GetString();
+        Assert.Contains(statement, new[] { "The FMU's revision", "UNICEF's revision" });
+        Assert.Equal($"Indicator of {statement}", Assert.Single(stored.AllIndicators()).GetProperty("name").GetString());
+        Assert.NotEqual(read.Version(), stored.Version());
+        // The read matrix had two indicators, two outcomes' worth of items are not left behind.
+        Assert.Equal(before with { Outputs = before.Outputs - 1, Indicators = before.Indicators - 1 }, await api.ResultsRowsAsync());
+    }
+
+    [Fact]
+    public async Task A_double_clicked_open_report_makes_one_report_and_one_workflow()
+    {
+        await MatrixOnIlosProgrammeAsync();
+        using var unicef = await api.CreateClientAsAsync("puno.unicef");
+        var before = await api.ResultsRowsAsync();
+        var (start, end) = (host.Start.AddDays(-60), host.Start.AddDays(4));
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => unicef.OpenReportAsync(host.WithIlo, start, end)));
+
+        Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        var report = await HttpAssert.OkJsonAsync(responses.Single(r => r.StatusCode == HttpStatusCode.Created), HttpStatusCode.Created);
+        var after = await api.ResultsRowsAsync();
+        Assert.Equal((before.Reports + 1, before.Instances + 1), (after.Reports, after.Instances));
+        Assert.Equal(1, await api.WithDbAsync(db => db.WorkflowInstances.CountAsync(i => i.SubjectId == report.Id(), Ct)));
+        Assert.Single(await api.WithDbAsync(db => db.ProgressReports.Where(r => r.ProgrammeId == host.WithIlo && r.PeriodStart == start)
+            .ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Values_edited_while_the_report_is_submitted_never_land_in_the_submitted_report()
+    {
+        var matrix = await MatrixOnIlosProgrammeAsync();
+        var referrals = matrix.AllIndicators().Single(i => i.GetProperty("organization").GetString() == "UNICEF").Id();
+        host.MoveTo(host.Start.AddDays(100));
+        using var unicef = await api.CreateClientAsAsync("puno.unicef");
+        using var editor = await api.CreateClientAsAsync("puno.unicef");
+        var outcomes = new List<(HttpStatusCode Submit, HttpStatusCode Edit)>();
+
+        for (var round = 0; round < 4; round++)
+        {
+            var start = host.Start.AddDays(10 + 20 * round);
+            var report = await unicef.OpenedReportAsync(host.WithIlo, start, start.AddDays(19),
+                new { indicatorId = referrals, actual = 100, narrative = "As submitted", breakdown = new { female = 60, male = 40 } });
+            var id = report.Id();
+
+            var submit = unicef.ReportActAsync(id, "submit");
+            var edit = editor.PutValuesAsync(id, report.Version(),
+                new { indicatorId = referrals, actual = 999, narrative = "Edited meanwhile", breakdown = new { female = 500, male = 499 } });
+            var (submitted, edited) = (await submit, await edit);
+            outcomes.Add((submitted.StatusCode, edited.StatusCode));
+
+            var stored = await unicef.GetReportAsync(id);
+            var line = stored.GetProperty("indicators")[0];
+            if (stored.Status() == "submitted")
+            {
+                Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+                Assert.Equal(HttpStatusCode.Conflict, edited.StatusCode);
+                Assert.Equal((100m, "As submitted"), (line.GetProperty("actual").GetDecimal(), line.GetProperty("narrative").GetString()));
+            }
+            else
+            {
+                // The edit came first: the submission, of what it had read, is refused, and the report is still a draft.
+                Assert.Equal(("draft", HttpStatusCode.OK, HttpStatusCode.Conflict), (stored.Status(), edited.StatusCode, submitted.StatusCode));
+                Assert.Equal(999m, line.GetProperty("actual").GetDecimal());
+            }
+            var values = await api.WithDbAsync(db => db.ReportedValues.Where(v => v.ReportId == id).ToListAsync(Ct));
+            Assert.Equal(stored.Status() == "submitted" ? 100m : 999m, Assert.Single(values).ActualNumber);
+        }
+        Assert.All(outcomes, o => Assert.NotEqual((HttpStatusCode.OK, HttpStatusCode.OK), o));
+    }
+}
