@@ -1,0 +1,32 @@
+namespace TrustFundManager.Benchmarks.Http;
+
+/// <summary>One scenario at one number of concurrent clients, measured over loopback HTTP against the running API.</summary>
+public sealed record LoadFigure(
+    string Scenario, int Clients, int Requests, int Failures, double RequestsPerSecond, double P50Ms, double P95Ms, double P99Ms);
+
+/// <summary>Concept notes taken from draft to funded joint programme through the API, one after another.</summary>
+public sealed record PipelineFigure(int Notes, TimeSpan Elapsed)
+{
+    public double NotesPerSecond => Notes / Elapsed.TotalSeconds;
+}
+
+public sealed record HttpMeasurementOptions(
+    IReadOnlyList<int> ClientCounts, TimeSpan BudgetPerRun, int MaxRequestsPerRun, int PipelineNotes);
+
+public sealed record HttpFigures(IReadOnlyList<LoadFigure> Load, PipelineFigure Pipeline);
+
+/// <summary>
+/// Starts the API on an existing SQLite database and measures it over loopback. Scenario names:
+/// <see cref="Scenarios"/>; the direct DbContext measurements use the same names so that the report pairs them.
+/// </summary>
+public static partial class HttpMeasurements
+{
+    public const string ListPage = "list page";
+    public const string GetOne = "get one";
+    public const string FundingStatus = "funding status";
+    public const string Pipeline = "pipeline";
+    public const string Submit = "submit";
+    public const string Vote = "vote";
+
+    public static readonly IReadOnlyList<string> Scenarios = [ListPage, GetOne, FundingStatus, Pipeline, Submit, Vote];
+}
