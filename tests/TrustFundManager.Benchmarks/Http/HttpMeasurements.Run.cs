@@ -10,6 +10,11 @@ public static partial class HttpMeasurements
 
     public const string ListPageUser = Actors.FmuUser;
 
+    /// <summary>How <see cref="LoadFigure"/>'s percentiles and rate are computed, for the report.</summary>
+    public const string PercentileMethod =
+        "nearest rank over the successful (2xx) requests of the timed phase, latency from sending the request to " +
+        "reading the whole response; requests/s counts successful requests only, failures are counted apart";
+
     /// <summary>Untimed requests each client sends before a run's timed phase.</summary>
     private const int WarmupRequestsPerClient = 3;
 

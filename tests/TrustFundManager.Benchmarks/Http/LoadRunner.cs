@@ -50,6 +50,8 @@ internal sealed class LoadRunner(HttpClient http, TextWriter log)
         var clients = await Task.WhenAll(Enumerable.Range(0, limits.Clients)
             .Select(_ => run.TimedLoopAsync(limits, stopwatch, ct)));
         stopwatch.Stop();
+        if (run.RanOut)
+            await log.WriteLineAsync($"  {label}: ended when its prepared requests ran out, within the budget and the limit");
 
         return new LoadResult(clients.Sum(c => c.Latencies.Count + c.Failures), clients.Sum(c => c.Failures),
             stopwatch.Elapsed, clients.SelectMany(c => c.Latencies).ToArray());
@@ -62,6 +64,8 @@ internal sealed class LoadRunner(HttpClient http, TextWriter log)
         private long sequence = -1;
         private int timedRequestsStarted;
         private int failureLogged;
+
+        public bool RanOut { get; private set; }
 
         public async Task WarmUpAsync(int requests, CancellationToken ct)
         {
@@ -76,7 +80,11 @@ internal sealed class LoadRunner(HttpClient http, TextWriter log)
             while (stopwatch.Elapsed < limits.Budget && Interlocked.Increment(ref timedRequestsStarted) <= limits.MaxRequests)
             {
                 var outcome = await SendNextAsync(ct);
-                if (outcome is not { } sent) break;
+                if (outcome is not { } sent)
+                {
+                    RanOut = true;
+                    break;
+                }
                 if (sent.Succeeded) latencies.Add(sent.Latency.TotalMilliseconds);
                 else failures++;
             }
