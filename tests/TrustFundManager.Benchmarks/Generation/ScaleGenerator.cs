@@ -76,6 +76,7 @@ public sealed partial class ScaleGenerator
 
             await SeedCommitteeAsync(db, ct);
             await SeedContributionsAsync(db, context, ct);
+            _log.WriteLine($"  {_scale:N0} contributions ({stopwatch.Elapsed.TotalSeconds:N0} s)");
             var plan = Plan(context).ToList();
             for (var start = 0; start < plan.Count; start += BatchSize)
             {
