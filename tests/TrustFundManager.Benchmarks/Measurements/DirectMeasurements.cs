@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TrustFundManager.Api.ConceptNotes;
+using TrustFundManager.Api.Security;
+using TrustFundManager.Benchmarks.Http;
+using TrustFundManager.Domain.Access;
+using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Infrastructure.Funding;
+using TrustFundManager.Workflows;
+using TrustFundManager.Workflows.Definitions;
+
+namespace TrustFundManager.Benchmarks.Measurements;
+
+/// <summary>
+/// The queries the API runs for its read scenarios, called directly (a new scope, hence a new DbContext, per call as
+/// per request), so that the API's own cost shows as the ratio of its latency to these.
+/// </summary>
+public static class DirectMeasurements
+{
+    /// <summary>The FMU as the API sees it after sign-in: roles in the "roles" claim.</summary>
+    public static readonly ClaimsPrincipal FundManager = new(new ClaimsIdentity(
+        [new Claim("sub", "fmu.officer"), new Claim(CallerClaims.NameClaimType, "Amina Diallo"),
+            new Claim(CallerClaims.RoleClaimType, Roles.FundManager)],
+        "benchmark", CallerClaims.NameClaimType, CallerClaims.RoleClaimType));
+
+    /// <summary>The list page the load runner asks for: submitted notes of one thematic area, newest first.</summary>
+    public static readonly ConceptNoteQuery ListQuery = new("approvedInPipeline", null, null, 2, null, null, null, null, null,
+        "-createdAt", 1, 25);
+
+    public static async Task<IReadOnlyList<DirectFigure>> RunAsync(IServiceProvider services, int maxRuns, TimeSpan budget,
+        CancellationToken ct)
+    {
+        Guid noteId;
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<TrustFundDbContext>();
+            var count = await db.ConceptNotes.CountAsync(ct);
+            noteId = await db.ConceptNotes.OrderBy(n => n.Id).Skip(count / 2).Select(n => n.Id).FirstAsync(ct);
+        }
+
+        Task InScope(Func<IServiceProvider, Task> action) => WithScopeAsync(services, action);
+        var fundManager = FundManager.AsWorkflowActor();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        return
+        [
+            await Timing.MeasureAsync(HttpMeasurements.ListPage, () => InScope(s => ConceptNoteList.ListAsync(ListQuery, FundManager,
+                s.GetRequiredService<TrustFundDbContext>(), s.GetRequiredService<WorkflowCatalog>(), ct)), maxRuns, budget),
+            await Timing.MeasureAsync(HttpMeasurements.GetOne, () => InScope(async s =>
+            {
+                var db = s.GetRequiredService<TrustFundDbContext>();
+                var engine = s.GetRequiredService<WorkflowEngine>();
+                var loaded = await ConceptNoteAccess.FindVisibleAsync(noteId, fundManager, db, engine, tracked: false, ct)
+                             ?? throw new InvalidOperationException($"Concept note {noteId} is not visible to the FMU.");
+                await ConceptNoteAccess.DescribeAsync(loaded, fundManager, db, engine, ct);
+            }), maxRuns, budget),
+            await Timing.MeasureAsync(HttpMeasurements.FundingStatus, () => InScope(s =>
+                s.GetRequiredService<FundingQueries>().StatusAsync(today, ct)), maxRuns, budget),
+            await Timing.MeasureAsync(HttpMeasurements.Pipeline, () => InScope(s =>
+                s.GetRequiredService<FundingPipeline>().RankAsync(DateTimeOffset.UtcNow, ct)), maxRuns, budget),
+        ];
+    }
+
+    private static async Task WithScopeAsync(IServiceProvider services, Func<IServiceProvider, Task> action)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await action(scope.ServiceProvider);
+    }
+}
