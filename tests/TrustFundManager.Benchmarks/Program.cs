@@ -2,8 +2,5 @@
 using TrustFundManager.Benchmarks;
 using TrustFundManager.Benchmarks.Http;
 
-return await BenchmarkRun.MainAsync(args, HttpRunner());
-
-// The loopback HTTP measurements, wired here once they are merged: return HttpMeasurements.RunAsync.
-// Until then the HTTP columns of the report say "not measured".
-static Func<string, HttpMeasurementOptions, TextWriter, CancellationToken, Task<HttpFigures>>? HttpRunner() => null;
+if (HttpOnlyCommand.Matches(args)) return await HttpOnlyCommand.RunAsync(args, Console.Out, CancellationToken.None);
+return await BenchmarkRun.MainAsync(args, HttpMeasurements.RunAsync);
