@@ -116,4 +116,39 @@ public sealed class ConceptNoteRaceTests : IAsyncLifetime
             Assert.Equal(won[0] ? "underCommitteeReview" : "screening", (await fmu.GetNoteAsync(note)).Status());
         }
     }
+
+    [Fact]
+    public async Task An_edit_racing_the_withdrawal_lands_before_it_or_is_refused_never_on_the_withdrawn_note()
+    {
+        for (var round = 1; round <= 8; round++)
+        {
+            var note = await government.CreatedNoteAsync(ConceptNoteTestSupport.CompleteNote(title: $"Withdrawal race {round}"));
+            var version = (await government.GetNoteAsync(note)).GetProperty("version").GetGuid();
+            var edit = ConceptNoteTestSupport.CompleteNote(title: $"Withdrawal race {round}")
+                .With("summary", $"Revised summary {round}").With("version", version);
+
+            var responses = await RaceSupport.AtOnceAsync(() => government.UpdateNoteAsync(note, edit),
+                () => fmu.NoteActAsync(note, "withdraw", "Withdrawn at the government's request."));
+
+            var won = await RaceSupport.WonAsync(HttpStatusCode.OK, responses);
+            Assert.True(won[1], "The withdrawal was refused.");
+            var stored = await fmu.GetNoteAsync(note);
+            Assert.Equal("withdrawn", stored.Status());
+            Assert.Equal(won[0] ? $"Revised summary {round}" : ConceptNoteTestSupport.CompleteNote()["summary"]!.GetValue<string>(),
+                stored.GetProperty("summary").GetString());
+            // The edit's audit entry, when it landed, comes before the step that withdrew the note.
+            var (edited, withdrawn) = await api.WithDbAsync(async db =>
+            {
+                var entries = await db.AuditEntries.AsNoTracking()
+                    .Where(a => (a.EntityType == "ConceptNote" && a.EntityId == note.ToString() && a.Action == "Modified")
+                                || (a.EntityType == "WorkflowInstance" && a.Changes.Contains("\"withdrawn\"")))
+                    .OrderBy(a => a.Id).ToListAsync(Ct);
+                var instance = await db.WorkflowInstances.Where(i => i.SubjectId == note).Select(i => i.Id).SingleAsync(Ct);
+                return (entries.Where(a => a.EntityType == "ConceptNote").Select(a => a.Id).ToList(),
+                    entries.Single(a => a.EntityType == "WorkflowInstance" && a.EntityId == instance.ToString()).Id);
+            });
+            Assert.Equal(won[0] ? 1 : 0, edited.Count);
+            Assert.All(edited, id => Assert.True(id < withdrawn, "The note was edited after it was withdrawn."));
+        }
+    }
 }

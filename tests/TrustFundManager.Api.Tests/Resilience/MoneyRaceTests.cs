@@ -35,6 +35,15 @@ public sealed class MoneyRaceTests(FundingHost host) : IClassFixture<FundingHost
         return free;
     }
 
+    /// <summary>Audit entries of one record whose changes mention <paramref name="text"/>, by their order of writing.</summary>
+    private Task<List<long>> AuditIdsAsync(string entityType, Guid entityId, string text) => api.WithDbAsync(db =>
+        db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == entityType && a.EntityId == entityId.ToString() && a.Changes.Contains(text))
+            .OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(Ct));
+
+    private Task<Guid> InstanceOfAsync(Guid subject) =>
+        api.WithDbAsync(db => db.WorkflowInstances.Where(i => i.SubjectId == subject).Select(i => i.Id).SingleAsync(Ct));
+
     [Fact]
     public async Task Deposits_on_two_contributions_of_one_donor_at_once_are_both_recorded_to_the_cent()
     {
@@ -204,6 +213,38 @@ public sealed class MoneyRaceTests(FundingHost host) : IClassFixture<FundingHost
                 .Select(p => p.ReleasedUsd).SingleAsync(Ct));
             Assert.Equal(1_000.00m - read.Usd("transferredUsd"), released);
             Assert.Equal(free + released, await ReconciledFreeBalanceAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_transfer_racing_the_programmes_suspension_lands_before_it_or_is_refused()
+    {
+        var note = (await api.ApprovedNotesAsync(1)).Single();
+        var programme = (await api.ProgrammeAsync(note, 5_000.00m, 5_000.00m)).Id();
+        using var officer = await api.CreateClientAsAsync("fmu.officer");
+        using var finance = await api.CreateClientAsAsync("fmu.finance");
+        await HttpAssert.OkJsonAsync(await officer.TransferAsync(programme, "UNICEF", 100.00m, api.Today()), HttpStatusCode.Created);
+        await HttpAssert.OkJsonAsync(await officer.ProgrammeActAsync(programme, "beginImplementation"));
+        var instance = await InstanceOfAsync(programme);
+        var landed = 0;
+
+        for (var round = 1; round <= 8; round++)
+        {
+            var responses = await RaceSupport.AtOnceAsync(
+                () => officer.TransferAsync(programme, "ILO", 10.00m, api.Today(), $"MPTF-SUSPEND-{round}"),
+                () => finance.ProgrammeActAsync(programme, "suspend", "Audit findings under review."));
+
+            var transferred = (await RaceSupport.WonAsync(HttpStatusCode.Created, responses[0]))[0];
+            Assert.Equal(HttpStatusCode.OK, responses[1].StatusCode);
+            var transfers = await AuditIdsAsync("JointProgramme", programme, "\"transferredUsd\"");
+            var suspension = (await AuditIdsAsync("WorkflowInstance", instance, "\"suspended\"")).Last();
+            Assert.True(!transferred || transfers.Last() < suspension,
+                $"Round {round}: a transfer was recorded on the programme after it was suspended.");
+            landed += transferred ? 1 : 0;
+            // The allocation, the first tranche, and each transfer that landed.
+            Assert.Equal(2 + landed, transfers.Count);
+
+            await HttpAssert.OkJsonAsync(await officer.ProgrammeActAsync(programme, "resume"));
         }
     }
 }
