@@ -68,8 +68,11 @@ public static class ConceptNoteAccess
         var allowed = await engine.AvailableActionsAsync(instance, actor, ct);
         var programme = await db.JointProgrammes.Where(p => p.ConceptNoteId == note.Id).Select(p => (Guid?)p.Id)
             .SingleOrDefaultAsync(ct);
-        var tasks = await db.WorkflowTasks.AsNoTracking()
-            .Where(t => t.InstanceId == instance.Id && t.ClosedAt == null).OrderBy(t => t.OpenedAt).ToListAsync(ct);
+        // Ordered here, not in SQL: an ORDER BY would lead SQLite to the index of all open tasks by opening time
+        // instead of this instance's few.
+        var tasks = (await db.WorkflowTasks.AsNoTracking()
+            .Where(t => t.InstanceId == instance.Id && t.ClosedAt == null).ToListAsync(ct))
+            .OrderBy(t => t.OpenedAt).ToList();
 
         return new ConceptNoteResponse(note.Id, content.Title, content.Summary, content.Country, content.OtherCountries,
             note.Region, content.ThematicAreaNumber, content.GcmObjectives, content.GuidingPrinciples, content.Budget,
