@@ -5,6 +5,7 @@ using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Definitions;
+using TrustFundManager.Workflows.Instances;
 using static TrustFundManager.Infrastructure.Reports.FieldKind;
 
 namespace TrustFundManager.Infrastructure.Reports;
@@ -152,9 +153,9 @@ public sealed class PortfolioReport(TrustFundDbContext db, WorkflowCatalog workf
                     note.Id, note.Title, note.Country, note.Countries, note.Region, note.ThematicAreaNumber,
                     note.TotalRequestedUsd, note.DurationMonths, note.SubmissionCount, note.CreatedAt, note.FirstSubmittedAt,
                     note.LastSubmittedAt, note.UpdatedAt, instance.State, instance.DefinitionVersion,
-                    Organizations = note.Budget.OrderBy(b => b.Position).Select(b => b.Organization).ToList(),
                 })
             .ToListAsync(ct);
+        var organizations = await OrganizationsAsync(noteInstances, ct);
         var funded = await FundedProgrammesAsync(actor, ct);
 
         return rows.Select(n =>
@@ -164,11 +165,24 @@ public sealed class PortfolioReport(TrustFundDbContext db, WorkflowCatalog workf
             return new PortfolioNoteRow(n.Id, n.Title, n.Country, reference.Countries.GetValueOrDefault(n.Country),
                 ReportValues.List(n.Countries.Count > 0 ? n.Countries : [n.Country]), ReportValues.RegionTitle(n.Region),
                 n.ThematicAreaNumber, n.ThematicAreaNumber is { } area ? reference.Areas.GetValueOrDefault(area) : null,
-                ReportValues.List(n.Organizations), status, code, n.TotalRequestedUsd, n.DurationMonths, n.SubmissionCount,
+                ReportValues.List(organizations[n.Id]), status, code, n.TotalRequestedUsd, n.DurationMonths, n.SubmissionCount,
                 ReportValues.Day(n.CreatedAt), ReportValues.Day(n.FirstSubmittedAt), ReportValues.Day(n.LastSubmittedAt),
                 ReportValues.Day(n.UpdatedAt), programme?.Id, programme?.AllocatedUsd, programme?.TransferredUsd, programme?.SpentUsd);
         }).ToList();
     }
+
+    /// <summary>
+    /// The organizations of each visible note's budget, in the budget's order. A query of its own: as a collection in the
+    /// notes' query, EF Core joined the lines to the notes and sorted the product, three times slower than two flat reads.
+    /// </summary>
+    private async Task<ILookup<Guid, string>> OrganizationsAsync(IQueryable<WorkflowInstance> noteInstances, CancellationToken ct) =>
+        (await (
+                from line in db.Set<BudgetLine>().AsNoTracking()
+                join instance in noteInstances on line.ConceptNoteId equals instance.SubjectId
+                orderby line.ConceptNoteId, line.Position
+                select new { line.ConceptNoteId, line.Organization })
+            .ToListAsync(ct))
+        .ToLookup(l => l.ConceptNoteId, l => l.Organization);
 
     private sealed record FundedProgramme(Guid Id, decimal AllocatedUsd, decimal TransferredUsd, decimal SpentUsd);
 
