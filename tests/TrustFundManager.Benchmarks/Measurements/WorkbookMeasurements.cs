@@ -6,8 +6,8 @@ using TrustFundManager.Infrastructure.Reports;
 namespace TrustFundManager.Benchmarks.Measurements;
 
 /// <summary>
-/// One workbook, built <see cref="WorkbookMeasurements.Runs"/> times in a row in the same process (the machine is shared,
-/// so one build says little): the median wall time; the median of the bytes the process allocated during a build
+/// One workbook, built once to warm the process up (loading and compiling code) and then <see cref="WorkbookMeasurements.Runs"/>
+/// times in a row (the machine is shared, so one build says little): the median wall time; the median of the bytes the process allocated during a build
 /// (<see cref="GC.GetTotalAllocatedBytes"/>, precise; nothing else runs meanwhile), garbage included, so not memory held
 /// at once; and the memory a build needed at once, the highest over the builds: how far the process's working set rose
 /// above where it stood when the build began (<see cref="PeakWorkingSetGrowthBytes"/>), and the highest size of the
@@ -78,6 +78,7 @@ public static class WorkbookMeasurements
 
     private static async Task<IReadOnlyList<Build>> RepeatAsync(Func<Task> build)
     {
+        await build();
         var builds = new List<Build>();
         for (var run = 0; run < Runs; run++)
         {
