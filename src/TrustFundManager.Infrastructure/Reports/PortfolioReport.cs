@@ -5,6 +5,7 @@ using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Definitions;
+using TrustFundManager.Workflows.Instances;
 using static TrustFundManager.Infrastructure.Reports.FieldKind;
 
 namespace TrustFundManager.Infrastructure.Reports;
@@ -62,7 +63,7 @@ public sealed record PortfolioProgrammeRow(
 
 /// <summary>
 /// The portfolio workbook: the concept notes and joint programmes the caller may see (the workflows' visibility, in
-/// SQL), read as projections in one query each, whatever their number.
+/// SQL), read as projections in a fixed number of queries, whatever their number.
 /// </summary>
 public sealed class PortfolioReport(TrustFundDbContext db, WorkflowCatalog workflows, ReportLayoutCatalog layouts)
 {
@@ -143,42 +144,60 @@ public sealed class PortfolioReport(TrustFundDbContext db, WorkflowCatalog workf
     {
         var noteInstances = db.WorkflowInstances.AsNoTracking()
             .Where(i => i.DefinitionId == ConceptNoteStatus.WorkflowId).VisibleTo(actor);
-        var visibleProgrammes =
-            from programme in db.JointProgrammes.AsNoTracking()
-            join instance in db.WorkflowInstances.AsNoTracking()
-                    .Where(i => i.DefinitionId == JointProgrammeStatus.WorkflowId).VisibleTo(actor)
-                on programme.Id equals instance.SubjectId
-            select programme;
         var rows = await (
                 from note in db.ConceptNotes.AsNoTracking()
                 join instance in noteInstances on note.Id equals instance.SubjectId
-                join programme in visibleProgrammes on note.Id equals programme.ConceptNoteId into funded
-                from programme in funded.DefaultIfEmpty()
                 orderby note.Country, note.Title, note.Id
                 select new
                 {
                     note.Id, note.Title, note.Country, note.Countries, note.Region, note.ThematicAreaNumber,
                     note.TotalRequestedUsd, note.DurationMonths, note.SubmissionCount, note.CreatedAt, note.FirstSubmittedAt,
                     note.LastSubmittedAt, note.UpdatedAt, instance.State, instance.DefinitionVersion,
-                    Organizations = note.Budget.OrderBy(b => b.Position).Select(b => b.Organization).ToList(),
-                    ProgrammeId = programme == null ? (Guid?)null : programme.Id,
-                    AllocatedUsd = programme == null ? (decimal?)null : programme.AllocatedUsd,
-                    TransferredUsd = programme == null ? (decimal?)null : programme.TransferredUsd,
-                    SpentUsd = programme == null ? (decimal?)null : programme.SpentUsd,
                 })
             .ToListAsync(ct);
+        var organizations = await OrganizationsAsync(noteInstances, ct);
+        var funded = await FundedProgrammesAsync(actor, ct);
 
         return rows.Select(n =>
         {
             var (status, code) = Status(ConceptNoteStatus.WorkflowId, n.DefinitionVersion, n.State);
+            var programme = funded.GetValueOrDefault(n.Id);
             return new PortfolioNoteRow(n.Id, n.Title, n.Country, reference.Countries.GetValueOrDefault(n.Country),
                 ReportValues.List(n.Countries.Count > 0 ? n.Countries : [n.Country]), ReportValues.RegionTitle(n.Region),
                 n.ThematicAreaNumber, n.ThematicAreaNumber is { } area ? reference.Areas.GetValueOrDefault(area) : null,
-                ReportValues.List(n.Organizations), status, code, n.TotalRequestedUsd, n.DurationMonths, n.SubmissionCount,
+                ReportValues.List(organizations[n.Id]), status, code, n.TotalRequestedUsd, n.DurationMonths, n.SubmissionCount,
                 ReportValues.Day(n.CreatedAt), ReportValues.Day(n.FirstSubmittedAt), ReportValues.Day(n.LastSubmittedAt),
-                ReportValues.Day(n.UpdatedAt), n.ProgrammeId, n.AllocatedUsd, n.TransferredUsd, n.SpentUsd);
+                ReportValues.Day(n.UpdatedAt), programme?.Id, programme?.AllocatedUsd, programme?.TransferredUsd, programme?.SpentUsd);
         }).ToList();
     }
+
+    /// <summary>
+    /// The organizations of each visible note's budget, in the budget's order. A query of its own: as a collection in the
+    /// notes' query, EF Core joined the lines to the notes and sorted the product, three times slower than two flat reads.
+    /// </summary>
+    private async Task<ILookup<Guid, string>> OrganizationsAsync(IQueryable<WorkflowInstance> noteInstances, CancellationToken ct) =>
+        (await (
+                from line in db.Set<BudgetLine>().AsNoTracking()
+                join instance in noteInstances on line.ConceptNoteId equals instance.SubjectId
+                orderby line.ConceptNoteId, line.Position
+                select new { line.ConceptNoteId, line.Organization })
+            .ToListAsync(ct))
+        .ToLookup(l => l.ConceptNoteId, l => l.Organization);
+
+    private sealed record FundedProgramme(Guid Id, decimal AllocatedUsd, decimal TransferredUsd, decimal SpentUsd);
+
+    /// <summary>
+    /// The figures of the programmes the actor may see, by their concept note. Read apart from the notes: joined to them
+    /// in the same query, SQLite scanned every visible programme for each note, a time growing with notes times programmes.
+    /// </summary>
+    private async Task<Dictionary<Guid, FundedProgramme>> FundedProgrammesAsync(WorkflowActor actor, CancellationToken ct) =>
+        await (
+                from programme in db.JointProgrammes.AsNoTracking()
+                join instance in db.WorkflowInstances.AsNoTracking()
+                        .Where(i => i.DefinitionId == JointProgrammeStatus.WorkflowId).VisibleTo(actor)
+                    on programme.Id equals instance.SubjectId
+                select new { programme.ConceptNoteId, programme.Id, programme.AllocatedUsd, programme.TransferredUsd, programme.SpentUsd })
+            .ToDictionaryAsync(p => p.ConceptNoteId, p => new FundedProgramme(p.Id, p.AllocatedUsd, p.TransferredUsd, p.SpentUsd), ct);
 
     /// <summary>The programmes the actor may see, in one query.</summary>
     public async Task<IReadOnlyList<PortfolioProgrammeRow>> ProgrammesAsync(WorkflowActor actor, CancellationToken ct) =>

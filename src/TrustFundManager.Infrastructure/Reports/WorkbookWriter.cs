@@ -38,6 +38,9 @@ public sealed class TableSource<TRow>(TableDataset<TRow> dataset, IReadOnlyList<
         var columns = layout.Columns;
         var fields = columns.Select(c => dataset.Field(c.Field)).ToArray();
         WorkbookWriter.WriteHeader(sheet, layout, headerRow);
+        var hasTotals = layout.Totals != ReportTotals.None && columns.Any(c => c.Total);
+        var lastRow = headerRow + rows.Count + (hasTotals ? 1 : 0);
+        var styles = lastRow > headerRow ? ColumnStyles(sheet, layout, report, headerRow + 1) : [];
 
         var totals = new decimal[columns.Count];
         var row = headerRow;
@@ -47,7 +50,9 @@ public sealed class TableSource<TRow>(TableDataset<TRow> dataset, IReadOnlyList<
             for (var c = 0; c < fields.Length; c++)
             {
                 var value = fields[c].Value(item);
-                WorkbookWriter.Set(sheet.Cell(row, c + 1), value);
+                var cell = sheet.Cell(row, c + 1);
+                cell.Style = styles[c];
+                WorkbookWriter.Set(cell, value);
                 if (columns[c].Total && value is not null) totals[c] += Convert.ToDecimal(value, CultureInfo.InvariantCulture);
             }
         }
@@ -55,9 +60,10 @@ public sealed class TableSource<TRow>(TableDataset<TRow> dataset, IReadOnlyList<
 
         // The filter covers the header and the data, not the totals row, so that sorting leaves the total at the bottom.
         sheet.Range(headerRow, 1, lastDataRow, columns.Count).SetAutoFilter();
-        if (layout.Totals != ReportTotals.None && columns.Any(c => c.Total))
+        if (hasTotals)
         {
             row++;
+            for (var c = 0; c < columns.Count; c++) sheet.Cell(row, c + 1).Style = styles[c];
             if (!columns[0].Total) sheet.Cell(row, 1).SetValue(layout.TotalsLabel);
             for (var c = 0; c < columns.Count; c++)
             {
@@ -72,13 +78,25 @@ public sealed class TableSource<TRow>(TableDataset<TRow> dataset, IReadOnlyList<
             totalsRange.Font.Bold = true;
             totalsRange.Border.TopBorder = XLBorderStyleValues.Double;
         }
-
-        // One style per column range, not per cell.
-        if (row > headerRow)
-            for (var c = 0; c < columns.Count; c++)
-                sheet.Range(headerRow + 1, c + 1, row, c + 1).Style.NumberFormat.Format =
-                    columns[c].NumberFormat ?? report.NumberFormatOf(columns[c].Format);
         return row;
+    }
+
+    /// <summary>
+    /// The style of each column's cells below the header: its number format, which every cell takes, empty or not, down
+    /// to the totals row. Made once on the column's first cell and given to the others as a whole: formatting the column
+    /// as a range would have ClosedXML restyle it cell by cell, which took longer than writing the values.
+    /// </summary>
+    private static IXLStyle[] ColumnStyles(IXLWorksheet sheet, SheetLayout layout, ReportLayout report, int firstRow)
+    {
+        var styles = new IXLStyle[layout.Columns.Count];
+        for (var c = 0; c < styles.Length; c++)
+        {
+            var first = sheet.Cell(firstRow, c + 1);
+            first.Style.NumberFormat.Format = layout.Columns[c].NumberFormat ?? report.NumberFormatOf(layout.Columns[c].Format);
+            // A snapshot: what a value later changes in the first cell's style (wrapping a text) stays in that cell.
+            styles[c] = first.Style;
+        }
+        return styles;
     }
 }
 
