@@ -37,19 +37,19 @@ public sealed partial class ScaleGenerator
     {
         var notes = new List<PlannedNote>(batch.Count);
         foreach (var (country, target) in batch) notes.Add(await SeedNoteUpToCommitteeAsync(db, context, country, target, ct));
-        await SaveAsync(db, ct);
+        Save();
 
         var members = await db.CommitteeMemberships.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
         foreach (var chunk in Chunks(notes.Where(n => n.CommitteeOutcome is not null)))
             await DecideOnBallotAsync(context, members, chunk, ct);
         foreach (var chunk in Chunks(notes.Where(n => n.Target == ConceptNoteStatus.UnderCommitteeReview)))
             await OpenBallotAsync(context, chunk, ct);
-        await SaveAsync(db, ct);
+        Save();
 
         var funded = new List<(JointProgramme Programme, WorkflowInstance Instance)>();
         foreach (var note in notes.Where(n => n.AfterDecision.Contains("fund") && n.Instance.State == ConceptNoteStatus.ApprovedInPipeline))
             if (await FundAsync(db, context, note, ct) is { } programme) funded.Add(programme);
-        await SaveAsync(db, ct);
+        Save();
 
         await SeedResultsAsync(db, context, funded.Where(p => p.Instance.State == JointProgrammeStatus.Active).ToList(), ct);
         db.ChangeTracker.Clear();
@@ -237,7 +237,7 @@ public sealed partial class ScaleGenerator
                 programme.RecordTransfer(line.Organization, Math.Round(line.AmountUsd * (t == 0 ? 0.5m : 0.3m), 2), Day(_clock.Now),
                     $"MPTF-{_clock.Now:yyyyMMdd}-{line.Organization}-{t + 1}", instance.State, Day(_clock.Now), FundManager.UserId, _clock.Now);
             if (t != 0) continue;
-            db.ChangeTracker.DetectChanges(); // the guard looks for the new transfers among the tracked ones
+            db.Entry(programme).DetectChanges(); // the guard looks for the new transfers among the tracked ones
             await context.Engine.FireAsync(instance, "beginImplementation", FundManager, "First tranche transferred.", ct);
         }
 
