@@ -27,7 +27,8 @@ public sealed partial class ScaleGenerator
                 new Donor($"Private foundation {i}", DonorKind.Private, null, countries, FundManager.UserId, _now.AddDays(-800))))
             .ToList();
         db.Donors.AddRange(donors);
-        db.FundingTargets.Add(new FundingTarget("By the International Migration Review Forum", 70_000_000m * Math.Max(1, _scale / 100),
+        db.FundingTargets.Add(new FundingTarget("By the International Migration Review Forum",
+            Math.Min(Money.MaxAmount, 70_000_000m * Math.Max(1, _scale / 100)),
             Day(_now.AddDays(400)), FundManager.UserId, _now.AddDays(-800)));
         Save();
 
