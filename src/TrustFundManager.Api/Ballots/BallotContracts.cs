@@ -14,7 +14,8 @@ public sealed class OpenBallotRequestValidator : AbstractValidator<OpenBallotReq
         RuleFor(r => r.Title).NotEmpty().MaximumLength(Ballot.TitleMaxLength);
         RuleFor(r => r.Kind).NotNull().IsInEnum();
         RuleFor(r => r.Deadline).NotNull();
-        RuleFor(r => r.ConceptNoteIds).NotEmpty()
+        // Stop at the first failure: the checks after NotEmpty read the list, which may be missing.
+        RuleFor(r => r.ConceptNoteIds).Cascade(CascadeMode.Stop).NotEmpty()
             .Must(ids => ids!.Count <= Ballot.MaxItems).WithMessage($"A ballot holds at most {Ballot.MaxItems} concept notes.")
             .Must(ids => ids!.Distinct().Count() == ids!.Count).WithMessage("Each concept note appears once.");
     }

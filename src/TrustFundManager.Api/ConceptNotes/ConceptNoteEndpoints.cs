@@ -92,6 +92,7 @@ public sealed class ConceptNoteEndpoints : IEndpointGroup
         note.Revise(request.ToContent(), await rulesReader.ReadAsync(ct), instance.State, request.Version,
             actor.UserId, time.GetUtcNow());
         instance.Describe(note.Title, ConceptNoteAccess.ScopeOf(note));
+        engine.HoldState(instance);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await ConceptNoteAccess.DescribeAsync(loaded, actor, db, engine, ct));
     }

@@ -17,9 +17,9 @@ public sealed class FundingStatusEndpoints : IEndpointGroup
             .WithSummary("The approved, unfunded concept notes ranked by score (waiting time, thematic and geographic balance; see docs/funding.md), each with its funding gap, the cumulative gap and whether the free balance reaches it.");
     }
 
-    private static async Task<Ok<Infrastructure.Funding.FundingStatus>> Status(DateOnly? asOf, FundingQueries queries,
+    private static async Task<Ok<Infrastructure.Funding.FundingStatus>> Status(DateOnly? asOf, FundingStatusReader status,
         TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(await queries.StatusAsync(asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct));
+        TypedResults.Ok(await status.StatusAsync(asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct));
 
     private static async Task<Ok<PipelineView>> Pipeline(FundingPipeline pipeline, TimeProvider time, CancellationToken ct) =>
         TypedResults.Ok(await pipeline.RankAsync(time.GetUtcNow(), ct));

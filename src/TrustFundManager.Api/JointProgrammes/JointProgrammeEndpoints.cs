@@ -132,7 +132,9 @@ public sealed class JointProgrammeEndpoints : IEndpointGroup
         {
             var (programme, instance) = (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, true, ct))!;
             var now = time.GetUtcNow();
-            return change(programme, instance.State, DateOnly.FromDateTime(now.UtcDateTime), now);
+            var result = change(programme, instance.State, DateOnly.FromDateTime(now.UtcDateTime), now);
+            engine.HoldState(instance);
+            return result;
         }, ct);
         return JointProgrammeViews.Describe((await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct))!, engine);
     }

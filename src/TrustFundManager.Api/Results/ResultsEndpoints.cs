@@ -56,6 +56,7 @@ public sealed class ResultsEndpoints : IEndpointGroup
         foreach (var removed in indicators.Except(matrix.Indicators)) db.Remove(removed);
         foreach (var removed in outputs.Except(matrix.Outputs)) db.Remove(removed);
         foreach (var removed in outcomes.Except(matrix.Outcomes)) db.Remove(removed);
+        engine.HoldState(loaded.Instance);
         await db.SaveChangesAsync(ct);
         return TypedResults.Ok(await DescribeAsync(loaded, db, engine, results, time, ct));
     }

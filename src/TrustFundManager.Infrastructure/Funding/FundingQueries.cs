@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
@@ -14,8 +13,6 @@ namespace TrustFundManager.Infrastructure.Funding;
 public sealed class FundingQueries(TrustFundDbContext db)
 {
     private sealed record PoolNet(int? Area, decimal NetUsd);
-
-    private sealed record Flow(string Key, decimal AllocatedUsd, decimal TransferredUsd, decimal ExpenditureUsd, int Programmes);
 
     /// <summary>What is free for allocation now, by pool: unearmarked money and each area's earmarked money.</summary>
     public Task<FreeBalance> FreeBalanceAsync(CancellationToken ct) => FreeBalanceAsync(DateOnly.MaxValue, ct);
@@ -54,10 +51,22 @@ public sealed class FundingQueries(TrustFundDbContext db)
 
     public async Task<FundingStatus> StatusAsync(DateOnly asOf, CancellationToken ct)
     {
-        var byDonor = await DonorsAsync(asOf, ct);
-        var areas = await AreasAsync(asOf, ct);
-        var countries = await CountriesAsync(asOf, ct);
-        var organizations = await OrganizationsAsync(asOf, ct);
+        var contributions = await ContributionTotalsAsync(asOf, ct);
+        var deposits = await DepositTotalsAsync(asOf, ct);
+        var programmes = await ProgrammeTotalsAsync(asOf, ct);
+        var transfers = await PaymentTotalsAsync(
+            db.Transfers.Where(t => t.TransferredOn <= asOf)
+                .Select(t => new Payment { ProgrammeId = t.ProgrammeId, Organization = t.Organization, AmountUsd = t.AmountUsd }),
+            ct);
+        var expenditure = await PaymentTotalsAsync(
+            db.AnnualExpenditures.Where(e => e.ReportedOn <= asOf)
+                .Select(e => new Payment { ProgrammeId = e.ProgrammeId, Organization = e.Organization, AmountUsd = e.AmountUsd }),
+            ct);
+
+        var byDonor = await DonorsAsync(contributions, deposits, ct);
+        var areas = await AreasAsync(contributions, deposits, programmes, transfers, expenditure, ct);
+        var countries = await CountriesAsync(programmes, transfers, expenditure, ct);
+        var organizations = await OrganizationsAsync(asOf, transfers, expenditure, ct);
 
         var pledged = byDonor.Sum(d => d.PledgedUsd);
         var committed = byDonor.Sum(d => d.CommittedUsd);
@@ -68,12 +77,67 @@ public sealed class FundingQueries(TrustFundDbContext db)
         var transferred = countries.Sum(c => c.TransferredUsd);
         var spent = countries.Sum(c => c.ExpenditureUsd);
         var target = await TargetAsync(asOf, committed, ct);
-        var released = await db.JointProgrammes.Where(p => p.ReleasedOn != null && p.ReleasedOn <= asOf && p.AllocatedOn <= asOf)
-            .SumAsync(p => p.ReleasedUsd, ct);
+        var released = programmes.Sum(p => p.ReleasedUsd);
 
         return new FundingStatus(asOf, pledged, committed, deposited, fee, net, allocated, released, transferred, spent,
             net - allocated, net - transferred, Money.Ratio(spent, transferred), target, byDonor, areas, countries, organizations);
     }
+
+    // Each table the status sums is read once, grouped by every key a breakdown needs (donor and earmark; area and
+    // country; area, country and organization); the breakdowns then add up these few subtotals.
+
+    private sealed record ContributionTotal(Guid Donor, int? Area, int Pledges, decimal PledgedUsd, decimal CommittedUsd);
+
+    private sealed record DepositTotal(Guid Donor, int? Area, decimal Usd, decimal FeeUsd, decimal NetUsd);
+
+    private sealed record ProgrammeTotal(int Area, string Country, int Programmes, decimal AllocatedUsd, decimal ReleasedUsd,
+        decimal DrawnEarmarkedUsd, decimal DrawnUnearmarkedUsd);
+
+    private sealed record PaymentTotal(int Area, string Country, string Organization, decimal Usd);
+
+    /// <summary>A transfer or a year's expenditure: money that went to an organization of a programme.</summary>
+    private sealed class Payment
+    {
+        public Guid ProgrammeId { get; init; }
+        public string Organization { get; init; } = string.Empty;
+        public decimal AmountUsd { get; init; }
+    }
+
+    private Task<List<ContributionTotal>> ContributionTotalsAsync(DateOnly asOf, CancellationToken ct) =>
+        db.Contributions.Where(c => c.PledgedOn <= asOf || (c.CommittedOn != null && c.CommittedOn <= asOf))
+            .GroupBy(c => new { c.DonorId, c.EarmarkedAreaNumber })
+            .Select(g => new ContributionTotal(g.Key.DonorId, g.Key.EarmarkedAreaNumber,
+                g.Count(c => c.PledgedOn <= asOf),
+                g.Sum(c => c.PledgedOn <= asOf ? c.PledgedUsd : 0m),
+                g.Sum(c => c.CommittedOn != null && c.CommittedOn <= asOf ? c.CommittedUsd!.Value : 0m)))
+            .ToListAsync(ct);
+
+    private Task<List<DepositTotal>> DepositTotalsAsync(DateOnly asOf, CancellationToken ct) => (
+            from deposit in db.Deposits
+            where deposit.ReceivedOn <= asOf
+            join contribution in db.Contributions on deposit.ContributionId equals contribution.Id
+            group deposit by new { contribution.DonorId, contribution.EarmarkedAreaNumber } into g
+            select new DepositTotal(g.Key.DonorId, g.Key.EarmarkedAreaNumber, g.Sum(d => d.AmountUsd), g.Sum(d => d.FeeUsd),
+                g.Sum(d => d.NetUsd)))
+        .ToListAsync(ct);
+
+    /// <summary>The programmes allocated by <paramref name="asOf"/>: what they hold net of releases, and what they drew from each pool.</summary>
+    private Task<List<ProgrammeTotal>> ProgrammeTotalsAsync(DateOnly asOf, CancellationToken ct) =>
+        db.JointProgrammes.Where(p => p.AllocatedOn <= asOf)
+            .GroupBy(p => new { p.ThematicAreaNumber, p.Country })
+            .Select(g => new ProgrammeTotal(g.Key.ThematicAreaNumber, g.Key.Country, g.Count(),
+                g.Sum(p => p.AllocatedUsd - (p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedUsd : 0)),
+                g.Sum(p => p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedUsd : 0),
+                g.Sum(p => p.FromEarmarkedUsd - (p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedToEarmarkedUsd : 0)),
+                g.Sum(p => p.FromUnearmarkedUsd - (p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedToUnearmarkedUsd : 0))))
+            .ToListAsync(ct);
+
+    private Task<List<PaymentTotal>> PaymentTotalsAsync(IQueryable<Payment> payments, CancellationToken ct) => (
+            from payment in payments
+            join programme in db.JointProgrammes on payment.ProgrammeId equals programme.Id
+            group payment by new { programme.ThematicAreaNumber, programme.Country, payment.Organization } into g
+            select new PaymentTotal(g.Key.ThematicAreaNumber, g.Key.Country, g.Key.Organization, g.Sum(p => p.AmountUsd)))
+        .ToListAsync(ct);
 
     private async Task<TargetProgress?> TargetAsync(DateOnly asOf, decimal committedUsd, CancellationToken ct)
     {
@@ -84,73 +148,69 @@ public sealed class FundingQueries(TrustFundDbContext db)
             Math.Max(0, current.AmountUsd - committedUsd), current.DueOn < asOf);
     }
 
-    private async Task<List<DonorFunding>> DonorsAsync(DateOnly asOf, CancellationToken ct)
+    private async Task<List<DonorFunding>> DonorsAsync(List<ContributionTotal> contributions, List<DepositTotal> deposits,
+        CancellationToken ct)
     {
-        var pledges = await db.Contributions.Where(c => c.PledgedOn <= asOf)
-            .GroupBy(c => c.DonorId)
-            .Select(g => new { Donor = g.Key, Usd = g.Sum(c => c.PledgedUsd) })
-            .ToDictionaryAsync(g => g.Donor, g => g.Usd, ct);
-        var commitments = await db.Contributions.Where(c => c.CommittedOn != null && c.CommittedOn <= asOf)
-            .GroupBy(c => c.DonorId)
-            .Select(g => new { Donor = g.Key, Usd = g.Sum(c => c.CommittedUsd!.Value) })
-            .ToDictionaryAsync(g => g.Donor, g => g.Usd, ct);
-        var deposits = await (
-                from deposit in db.Deposits
-                where deposit.ReceivedOn <= asOf
-                join contribution in db.Contributions on deposit.ContributionId equals contribution.Id
-                group deposit by contribution.DonorId into donor
-                select new { Donor = donor.Key, Usd = donor.Sum(d => d.AmountUsd), Fee = donor.Sum(d => d.FeeUsd), Net = donor.Sum(d => d.NetUsd) })
-            .ToDictionaryAsync(g => g.Donor, ct);
-        var donors = await db.Donors.AsNoTracking().Where(d => pledges.Keys.Contains(d.Id)).ToListAsync(ct);
+        var pledging = contributions.Where(c => c.Pledges > 0).Select(c => c.Donor).Distinct().ToList();
+        var donors = await db.Donors.AsNoTracking().Where(d => pledging.Contains(d.Id)).ToListAsync(ct);
 
         return donors
-            .Select(d => new DonorFunding(d.Id, d.Name, d.Kind, d.Country, pledges.GetValueOrDefault(d.Id),
-                commitments.GetValueOrDefault(d.Id), deposits.GetValueOrDefault(d.Id)?.Usd ?? 0,
-                deposits.GetValueOrDefault(d.Id)?.Fee ?? 0, deposits.GetValueOrDefault(d.Id)?.Net ?? 0))
+            .Select(d =>
+            {
+                var paid = deposits.Where(p => p.Donor == d.Id).ToList();
+                var own = contributions.Where(c => c.Donor == d.Id).ToList();
+                return new DonorFunding(d.Id, d.Name, d.Kind, d.Country, own.Sum(c => c.PledgedUsd), own.Sum(c => c.CommittedUsd),
+                    paid.Sum(p => p.Usd), paid.Sum(p => p.FeeUsd), paid.Sum(p => p.NetUsd));
+            })
             .OrderByDescending(d => d.CommittedUsd).ThenBy(d => d.Name, StringComparer.Ordinal)
             .ToList();
     }
 
-    private async Task<List<ThematicAreaFunding>> AreasAsync(DateOnly asOf, CancellationToken ct)
+    private async Task<List<ThematicAreaFunding>> AreasAsync(List<ContributionTotal> contributions, List<DepositTotal> deposits,
+        List<ProgrammeTotal> programmes, List<PaymentTotal> transfers, List<PaymentTotal> expenditure, CancellationToken ct)
     {
-        var committed = await db.Contributions.Where(c => c.CommittedOn != null && c.CommittedOn <= asOf)
-            .GroupBy(c => c.EarmarkedAreaNumber)
-            .Select(g => new { Area = g.Key, Usd = g.Sum(c => c.CommittedUsd!.Value) })
-            .ToListAsync(ct);
-        var netByPool = await NetByPoolAsync(asOf, ct);
-        var free = await FreeBalanceAsync(netByPool, asOf, ct);
-        var flows = (await FlowsAsync(asOf, p => p.ThematicAreaNumber.ToString(), ct)).ToDictionary(f => f.Key);
         var titles = await db.ThematicAreas.AsNoTracking().OrderBy(a => a.Number)
             .Select(a => new { a.Number, a.Title }).ToListAsync(ct);
 
         var rows = titles.Select(area =>
         {
-            var flow = flows.GetValueOrDefault(area.Number.ToString());
+            var own = programmes.Where(p => p.Area == area.Number).ToList();
+            var net = deposits.Where(d => d.Area == area.Number).ToList();
+            var transferred = transfers.Where(t => t.Area == area.Number).Sum(t => t.Usd);
+            var spent = expenditure.Where(e => e.Area == area.Number).Sum(e => e.Usd);
+            // Earmarked money still free: what donors earmarked to the area, less what its programmes drew from it.
+            var free = net.Count == 0 ? 0 : net.Sum(d => d.NetUsd) - own.Sum(p => p.DrawnEarmarkedUsd);
             return new ThematicAreaFunding(area.Number, area.Title,
-                committed.SingleOrDefault(c => c.Area == area.Number)?.Usd ?? 0,
-                netByPool.SingleOrDefault(n => n.Area == area.Number)?.NetUsd ?? 0,
-                flow?.AllocatedUsd ?? 0, flow?.TransferredUsd ?? 0, flow?.ExpenditureUsd ?? 0,
-                Money.Ratio(flow?.ExpenditureUsd ?? 0, flow?.TransferredUsd ?? 0), free.EarmarkedUsd.GetValueOrDefault(area.Number));
+                contributions.Where(c => c.Area == area.Number).Sum(c => c.CommittedUsd), net.Sum(d => d.NetUsd),
+                own.Sum(p => p.AllocatedUsd), transferred, spent, Money.Ratio(spent, transferred), free);
         }).ToList();
-        rows.Add(new ThematicAreaFunding(null, "Unearmarked", committed.SingleOrDefault(c => c.Area is null)?.Usd ?? 0,
-            netByPool.SingleOrDefault(n => n.Area is null)?.NetUsd ?? 0, 0, 0, 0, null, free.UnearmarkedUsd));
+        var unearmarkedNet = deposits.Where(d => d.Area is null).Sum(d => d.NetUsd);
+        rows.Add(new ThematicAreaFunding(null, "Unearmarked", contributions.Where(c => c.Area is null).Sum(c => c.CommittedUsd),
+            unearmarkedNet, 0, 0, 0, null, unearmarkedNet - programmes.Sum(p => p.DrawnUnearmarkedUsd)));
         return rows;
     }
 
-    private async Task<List<CountryFunding>> CountriesAsync(DateOnly asOf, CancellationToken ct)
+    private async Task<List<CountryFunding>> CountriesAsync(List<ProgrammeTotal> programmes, List<PaymentTotal> transfers,
+        List<PaymentTotal> expenditure, CancellationToken ct)
     {
-        var flows = await FlowsAsync(asOf, p => p.Country, ct);
-        var keys = flows.Select(f => f.Key).ToList();
+        var keys = programmes.Select(p => p.Country).Distinct().ToList();
         var countries = await db.Countries.AsNoTracking().Where(c => keys.Contains(c.Alpha3))
             .ToDictionaryAsync(c => c.Alpha3, ct);
-        return flows
-            .Select(f => new CountryFunding(f.Key, countries[f.Key].Name, countries[f.Key].Region, f.Programmes,
-                f.AllocatedUsd, f.TransferredUsd, f.ExpenditureUsd, Money.Ratio(f.ExpenditureUsd, f.TransferredUsd)))
+        return keys
+            .Select(key =>
+            {
+                var transferred = transfers.Where(t => t.Country == key).Sum(t => t.Usd);
+                var spent = expenditure.Where(e => e.Country == key).Sum(e => e.Usd);
+                var own = programmes.Where(p => p.Country == key).ToList();
+                return new CountryFunding(key, countries[key].Name, countries[key].Region, own.Sum(p => p.Programmes),
+                    own.Sum(p => p.AllocatedUsd), transferred, spent, Money.Ratio(spent, transferred));
+            })
             .OrderByDescending(c => c.AllocatedUsd).ThenBy(c => c.Country, StringComparer.Ordinal)
             .ToList();
     }
 
-    private async Task<List<OrganizationFunding>> OrganizationsAsync(DateOnly asOf, CancellationToken ct)
+    private async Task<List<OrganizationFunding>> OrganizationsAsync(DateOnly asOf, List<PaymentTotal> transfers,
+        List<PaymentTotal> expenditure, CancellationToken ct)
     {
         var budgets = await (
                 from line in db.Set<ProgrammeBudgetLine>()
@@ -166,14 +226,6 @@ public sealed class FundingQueries(TrustFundDbContext db)
                     Indirect = organization.Sum(l => l.IndirectCostUsd),
                 })
             .ToListAsync(ct);
-        var transfers = await db.Transfers.Where(t => t.TransferredOn <= asOf)
-            .GroupBy(t => t.Organization)
-            .Select(g => new { Organization = g.Key, Usd = g.Sum(t => t.AmountUsd) })
-            .ToDictionaryAsync(g => g.Organization, g => g.Usd, ct);
-        var spending = await db.AnnualExpenditures.Where(e => e.ReportedOn <= asOf)
-            .GroupBy(e => e.Organization)
-            .Select(g => new { Organization = g.Key, Usd = g.Sum(e => e.AmountUsd) })
-            .ToDictionaryAsync(g => g.Organization, g => g.Usd, ct);
         var codes = budgets.Select(b => b.Organization).ToList();
         var names = await db.Organizations.AsNoTracking().Where(o => codes.Contains(o.Code))
             .ToDictionaryAsync(o => o.Code, o => o.Name, ct);
@@ -181,61 +233,12 @@ public sealed class FundingQueries(TrustFundDbContext db)
         return budgets
             .Select(b =>
             {
-                var transferred = transfers.GetValueOrDefault(b.Organization);
-                var spent = spending.GetValueOrDefault(b.Organization);
+                var transferred = transfers.Where(t => t.Organization == b.Organization).Sum(t => t.Usd);
+                var spent = expenditure.Where(e => e.Organization == b.Organization).Sum(e => e.Usd);
                 return new OrganizationFunding(b.Organization, names[b.Organization], b.Programmes, b.Allocated, b.Indirect,
                     transferred, spent, Money.Ratio(spent, transferred));
             })
             .OrderByDescending(o => o.AllocatedUsd).ThenBy(o => o.Organization, StringComparer.Ordinal)
             .ToList();
-    }
-
-    /// <summary>Allocations, transfers and expenditure of the programmes allocated by <paramref name="asOf"/>, by a key of the programme.</summary>
-    private async Task<List<Flow>> FlowsAsync(DateOnly asOf, Expression<Func<JointProgramme, string>> key, CancellationToken ct)
-    {
-        var programmes = db.JointProgrammes.Where(p => p.AllocatedOn <= asOf);
-        var keyed = programmes.Select(Keyed(key));
-        var allocated = await programmes.GroupBy(key)
-            .Select(g => new
-            {
-                g.Key,
-                Usd = g.Sum(p => p.AllocatedUsd - (p.ReleasedOn != null && p.ReleasedOn <= asOf ? p.ReleasedUsd : 0)),
-                Count = g.Count(),
-            })
-            .ToListAsync(ct);
-        var transferred = await (
-                from transfer in db.Transfers
-                where transfer.TransferredOn <= asOf
-                join programme in keyed on transfer.ProgrammeId equals programme.Id
-                group transfer by programme.Key into g
-                select new { g.Key, Usd = g.Sum(t => t.AmountUsd) })
-            .ToDictionaryAsync(g => g.Key, g => g.Usd, ct);
-        var spent = await (
-                from expenditure in db.AnnualExpenditures
-                where expenditure.ReportedOn <= asOf
-                join programme in keyed on expenditure.ProgrammeId equals programme.Id
-                group expenditure by programme.Key into g
-                select new { g.Key, Usd = g.Sum(e => e.AmountUsd) })
-            .ToDictionaryAsync(g => g.Key, g => g.Usd, ct);
-        return allocated
-            .Select(a => new Flow(a.Key, a.Usd, transferred.GetValueOrDefault(a.Key), spent.GetValueOrDefault(a.Key), a.Count))
-            .ToList();
-    }
-
-    /// <summary>Each programme's id with its key, as one projection the database can join on.</summary>
-    private static Expression<Func<JointProgramme, KeyedProgramme>> Keyed(Expression<Func<JointProgramme, string>> key)
-    {
-        var programme = key.Parameters[0];
-        var body = Expression.MemberInit(Expression.New(typeof(KeyedProgramme)),
-            Expression.Bind(typeof(KeyedProgramme).GetProperty(nameof(KeyedProgramme.Id))!,
-                Expression.Property(programme, nameof(JointProgramme.Id))),
-            Expression.Bind(typeof(KeyedProgramme).GetProperty(nameof(KeyedProgramme.Key))!, key.Body));
-        return Expression.Lambda<Func<JointProgramme, KeyedProgramme>>(body, programme);
-    }
-
-    private sealed class KeyedProgramme
-    {
-        public Guid Id { get; init; }
-        public string Key { get; init; } = string.Empty;
     }
 }

@@ -619,7 +619,11 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Region");
 
-                    b.HasIndex("ThematicAreaNumber");
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("ThematicAreaNumber", "FirstSubmittedAt");
 
                     b.ToTable("ConceptNotes", t =>
                         {
@@ -1848,10 +1852,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
 
-                    b.HasIndex("DefinitionId", "State");
-
                     b.HasIndex("DefinitionId", "SubjectId")
                         .IsUnique();
+
+                    b.HasIndex("DefinitionId", "State", "SubjectId");
 
                     b.ToTable("WorkflowInstances");
                 });

@@ -612,7 +612,11 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Region");
 
-                    b.HasIndex("ThematicAreaNumber");
+                    b.HasIndex("Title");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.HasIndex("ThematicAreaNumber", "FirstSubmittedAt");
 
                     b.ToTable("ConceptNotes", t =>
                         {
@@ -1841,10 +1845,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DefinitionId", "DefinitionVersion");
 
-                    b.HasIndex("DefinitionId", "State");
-
                     b.HasIndex("DefinitionId", "SubjectId")
                         .IsUnique();
+
+                    b.HasIndex("DefinitionId", "State", "SubjectId");
 
                     b.ToTable("WorkflowInstances");
                 });

@@ -97,6 +97,19 @@ public sealed class WorkflowEngine(
     }
 
     /// <summary>
+    /// Makes a change that the instance's state allowed (an edit in draft, a transfer while active) hold only if no
+    /// step leaves that state before it is saved: the save then checks the instance's version, so a step taken in
+    /// between makes it fail with a concurrency conflict, as the second of two simultaneous steps does. Without this, a
+    /// change that touches only its own rows could land after the step that forbids it.
+    /// </summary>
+    public void HoldState(WorkflowInstance instance)
+    {
+        var entry = db.Entry(instance);
+        if (entry.State == EntityState.Detached) entry.State = EntityState.Unchanged;
+        entry.Property(i => i.Version).IsModified = true;
+    }
+
+    /// <summary>
     /// The actions the actor may fire in the instance's current state, with what blocks each (guards unmet).
     /// </summary>
     public async Task<IReadOnlyList<AvailableAction>> AvailableActionsAsync(WorkflowInstance instance,

@@ -25,7 +25,8 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         builder.Property(i => i.Organizations).HasMaxLength(WorkflowColumns.Scope);
         builder.Property(i => i.VisibleRoles).HasMaxLength(WorkflowColumns.Actor);
         builder.HasIndex(i => new { i.DefinitionId, i.SubjectId }).IsUnique();
-        builder.HasIndex(i => new { i.DefinitionId, i.State });
+        // With the subject, a list filtered by state finds its subjects in the index alone.
+        builder.HasIndex(i => new { i.DefinitionId, i.State, i.SubjectId });
         builder.HasOne<StoredWorkflowDefinition>().WithMany()
             .HasForeignKey(i => new { i.DefinitionId, i.DefinitionVersion }).OnDelete(DeleteBehavior.Restrict);
     }

@@ -89,6 +89,26 @@ public sealed class ConceptNoteListTests : IAsyncLifetime
     }
 
     [Theory]
+    [InlineData("sort=createdAt", 2)]
+    [InlineData("status=submitted", 1)]
+    [InlineData("thematicArea=3", 1)]
+    public async Task A_government_lists_its_own_countrys_notes_not_another_countrys_naming_it_among_its_countries(
+        string query, int expected)
+    {
+        var guatemalan = await fmu.CreatedNoteAsync(ConceptNoteTestSupport.CompleteNote("GTM", "Border communities")
+            .With("otherCountries", new JsonArray("MEX")).With("thematicAreaNumber", 3));
+        await fmu.NoteStepsAsync(guatemalan, "submit");
+        using var mexico = await api.CreateClientAsAsync("gov.mex");
+
+        var page = await HttpAssert.OkJsonAsync(await mexico.GetAsync($"/api/concept-notes?{query}", Ct));
+        var listed = page.GetProperty("items").EnumerateArray().Select(n => n.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(expected, page.GetProperty("totalCount").GetInt32());
+        Assert.Equal(expected, listed.Count);
+        Assert.All(listed, id => Assert.Contains(id, new[] { mexicoLabour, mexicoRegional }));
+        Assert.Equal(HttpStatusCode.NotFound, (await mexico.GetNoteResponseAsync(guatemalan)).StatusCode);
+    }
+
+    [Theory]
     [InlineData("status=approved", "status")]
     [InlineData("sort=budget", "sort")]
     [InlineData("region=Antarctica", "region")]

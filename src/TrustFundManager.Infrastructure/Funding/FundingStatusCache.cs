@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Infrastructure.Data;
+
+namespace TrustFundManager.Infrastructure.Funding;
+
+/// <summary>
+/// The funding status of each recently asked day, kept until the data it was summed from changes. Summing every
+/// deposit, allocation, transfer and expenditure takes long once there are tens of thousands of them, while the
+/// figures change only a few times a day; every reader of the status in between gets the figures already summed.
+/// </summary>
+public sealed class FundingStatusCache
+{
+    private const int MaxDays = 64;
+
+    private readonly ConcurrentDictionary<DateOnly, (DataFingerprint Fingerprint, FundingStatus Status)> byDay = new();
+
+    internal bool TryGet(DateOnly asOf, DataFingerprint fingerprint, out FundingStatus status)
+    {
+        status = null!;
+        if (!byDay.TryGetValue(asOf, out var cached) || cached.Fingerprint != fingerprint) return false;
+        status = cached.Status;
+        return true;
+    }
+
+    internal void Keep(DateOnly asOf, DataFingerprint fingerprint, FundingStatus status)
+    {
+        if (byDay.Count >= MaxDays) byDay.Clear();
+        byDay[asOf] = (fingerprint, status);
+    }
+}
+
+/// <summary>
+/// What tells whether anything the status sums has changed: the last audit entry, which every change to an audited
+/// entity adds in its own transaction, and the number of deposits and transfers, which are append-only and so not
+/// audited one by one (they are never changed or removed, so a new one always changes the count).
+/// </summary>
+internal sealed record DataFingerprint(long LastAuditEntry, int Deposits, int Transfers)
+{
+    public static async Task<DataFingerprint> ReadAsync(TrustFundDbContext db, CancellationToken ct) => new(
+        await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0,
+        await db.Deposits.CountAsync(ct),
+        await db.Transfers.CountAsync(ct));
+}
+
+/// <summary>The funding status as readers get it: from <see cref="FundingStatusCache"/> unless the data changed.</summary>
+public sealed class FundingStatusReader(TrustFundDbContext db, FundingQueries queries, FundingStatusCache cache)
+{
+    public async Task<FundingStatus> StatusAsync(DateOnly asOf, CancellationToken ct)
+    {
+        // Read before summing: a change saved while summing leaves the figures under the old fingerprint, which the
+        // next reader no longer matches.
+        var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        if (cache.TryGet(asOf, fingerprint, out var status)) return status;
+
+        status = await queries.StatusAsync(asOf, ct);
+        cache.Keep(asOf, fingerprint, status);
+        return status;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using TrustFundManager.Api.Tests.Committee;
+using TrustFundManager.Api.Tests.ConceptNotes;
+using TrustFundManager.Testing;
+
+namespace TrustFundManager.Api.Tests.Funding;
+
+/// <summary>
+/// The funding status is kept between reads until its data changes: a status read just before any money changes
+/// must never be what the next reader gets.
+/// </summary>
+public sealed class FundingStatusFreshnessTests(FundingHost host) : IClassFixture<FundingHost>
+{
+    private readonly SqliteApiFactory api = host.Api;
+
+    [Fact]
+    public async Task Every_kind_of_change_shows_in_the_very_next_status()
+    {
+        var today = api.Today();
+        var note = (await api.ApprovedNotesAsync(1)).Single();
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+
+        var contribution = await api.CommittedContributionAsync(2_000m);
+        var deposited = await ChangeAsync(fmu, () => fmu.DepositAsync(contribution, today, 1_500.00m), HttpStatusCode.Created);
+        Assert.Equal(1_500.00m, deposited.Delta("depositedUsd"));
+        Assert.Equal(1_485.00m, deposited.Delta("freeBalanceUsd"));
+
+        var allocated = await ChangeAsync(fmu, () => fmu.AllocateAsync(note,
+            FundingTestSupport.Budget(("UNICEF", 600m), ("ILO", 400m))), HttpStatusCode.Created);
+        Assert.Equal(1_000m, allocated.Delta("allocatedUsd"));
+        var programme = await ProgrammeOfAsync(fmu, note);
+
+        var transferred = await ChangeAsync(fmu, () => fmu.TransferAsync(programme, "UNICEF", 300m, today), HttpStatusCode.Created);
+        Assert.Equal(300m, transferred.Delta("transferredUsd"));
+
+        var spent = await ChangeAsync(fmu, () => fmu.ReportExpenditureAsync(programme, "UNICEF", today.Year, 120.50m));
+        Assert.Equal(120.50m, spent.Delta("expenditureUsd"));
+
+        var cancelled = await ChangeAsync(fmu, () => fmu.ProgrammeActAsync(programme, "cancel", "Withdrawn."));
+        Assert.Equal(700m, cancelled.Delta("releasedUsd"));
+        Assert.Equal(-700m, cancelled.Delta("allocatedUsd"));
+    }
+
+    [Fact]
+    public async Task A_renamed_donor_shows_under_its_new_name_and_each_day_keeps_its_own_figures()
+    {
+        var today = api.Today();
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        var donor = await fmu.CreatedDonorAsync($"Donor {Guid.NewGuid():N}", "Private", null);
+        await fmu.PledgedAsync(donor, today.AddDays(-1), 10m);
+        var yesterday = await fmu.StatusAsync(today.AddDays(-1));
+        await fmu.StatusAsync();
+
+        var newName = $"Renamed {Guid.NewGuid():N}";
+        await HttpAssert.OkJsonAsync(await fmu.PutAsJsonAsync($"/api/donors/{donor}",
+            new { name = newName, kind = "Private", country = (string?)null }, TestContext.Current.CancellationToken));
+
+        var status = await fmu.StatusAsync();
+        Assert.Contains(status.GetProperty("byDonor").EnumerateArray(), d => d.GetProperty("name").GetString() == newName);
+        Assert.Equal(yesterday.Usd("pledgedUsd"), (await fmu.StatusAsync(today.AddDays(-1))).Usd("pledgedUsd"));
+    }
+
+    private static async Task<StatusChange> ChangeAsync(HttpClient fmu, Func<Task<HttpResponseMessage>> change,
+        HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        var before = await fmu.StatusAsync();
+        Assert.Equal(before.GetRawText(), (await fmu.StatusAsync()).GetRawText());
+        await HttpAssert.OkJsonAsync(await change(), expected);
+        var after = await fmu.StatusAsync();
+        FundingTestSupport.AssertReconciles(after);
+        return new StatusChange(before, after);
+    }
+
+    private static async Task<Guid> ProgrammeOfAsync(HttpClient fmu, Guid note) => Guid.Parse(
+        (await fmu.GetNoteAsync(note)).GetProperty("links").GetProperty("jointProgramme").GetString()!.Split('/')[^1]);
+
+    private sealed record StatusChange(JsonElement Before, JsonElement After)
+    {
+        public decimal Delta(string property) => After.Usd(property) - Before.Usd(property);
+    }
+}
