@@ -1,3 +1,4 @@
+using TrustFundManager.Api.ConceptNotes;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Domain.Common;
@@ -109,7 +110,7 @@ public sealed partial class ScaleGenerator
         var note = ConceptNote.Draft(content, context.Rules, government.UserId, _clock.Now);
         db.ConceptNotes.Add(note);
         var instance = await context.Engine.StartAsync(ConceptNoteStatus.WorkflowId, note.Id, note.Title,
-            new WorkflowScope(note.Countries.Count > 0 ? note.Countries : [note.Country], note.Organizations), government, ct);
+            ConceptNoteAccess.ScopeOf(note), government, ct);
 
         for (var i = 0; i < before.Count; i++)
         {
