@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using TrustFundManager.Benchmarks.Generation;
 using TrustFundManager.Benchmarks.Http;
 using TrustFundManager.Benchmarks.Measurements;
@@ -34,6 +35,22 @@ public sealed record RunOptions(IReadOnlyList<int> Scales, string Output, string
 
 public static class BenchmarkRun
 {
+    /// <summary>A consistent copy of the database beside it, through SQLite's online backup.</summary>
+    private static string CopyOf(string path)
+    {
+        var copy = Path.ChangeExtension(path, ".http.db");
+        File.Delete(copy);
+        using var source = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        using var destination = new SqliteConnection($"Data Source={copy};Pooling=False");
+        source.Open();
+        destination.Open();
+        source.BackupDatabase(destination);
+        using var wal = destination.CreateCommand();
+        wal.CommandText = "PRAGMA journal_mode=WAL;";
+        wal.ExecuteNonQuery();
+        return copy;
+    }
+
     public static async Task<int> MainAsync(string[] args,
         Func<string, HttpMeasurementOptions, TextWriter, CancellationToken, Task<HttpFigures>>? http)
     {
@@ -46,7 +63,7 @@ public static class BenchmarkRun
         {
             var path = Path.Combine(options.DataDirectory, $"trustfund-{scale}.db");
             Console.WriteLine($"Scale {scale:N0}: generating {path}");
-            var generation = options.Reuse && File.Exists(path)
+            var generation = options.Reuse && await ScaleGenerator.IsReusableAsync(path, scale, ct)
                 ? new GenerationResult(scale, path, TimeSpan.Zero, Reused: true, await ScaleGenerator.CountRowsAsync(path, ct))
                 : await new ScaleGenerator(scale, Console.Out).GenerateAsync(path, ct);
 
@@ -60,8 +77,19 @@ public static class BenchmarkRun
             if (http is not null)
             {
                 Console.WriteLine($"Scale {scale:N0}: HTTP");
-                httpFigures = await http(path, new HttpMeasurementOptions([1, 4, 16], TimeSpan.FromSeconds(options.Quick ? 1 : 5),
-                    options.Quick ? 200 : 5_000, options.Quick ? 5 : 20), Console.Out, ct);
+                // The HTTP scenarios submit, vote and fund notes: they work on a copy, so that a reused database
+                // stays as generated.
+                var copy = CopyOf(path);
+                try
+                {
+                    httpFigures = await http(copy, new HttpMeasurementOptions([1, 4, 16], TimeSpan.FromSeconds(options.Quick ? 1 : 5),
+                        options.Quick ? 200 : 5_000, options.Quick ? 5 : 20), Console.Out, ct);
+                }
+                finally
+                {
+                    SqliteConnection.ClearAllPools();
+                    foreach (var file in new[] { copy, copy + "-wal", copy + "-shm" }) File.Delete(file);
+                }
             }
             figures.Add(new ScaleFigures(generation, direct, workbooks, httpFigures));
         }

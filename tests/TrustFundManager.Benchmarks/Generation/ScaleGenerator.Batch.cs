@@ -1,3 +1,4 @@
+using TrustFundManager.Api.ConceptNotes;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Domain.Common;
@@ -31,28 +32,56 @@ public sealed partial class ScaleGenerator
     private static readonly HashSet<string> CommitteeSteps = ["approve", "reject", "defer"];
     private static readonly HashSet<string> RecentTargets = ["draft", "submitted", "screening", "returnedForRevision"];
     private static readonly TimeSpan VotingPeriod = TimeSpan.FromDays(10);
+    private const int NotesPerSave = 20;
 
     private async Task SeedBatchAsync(IServiceProvider provider, TrustFundDbContext db, GenerationContext context,
         IReadOnlyList<(Country Country, string Target)> batch, CancellationToken ct)
     {
         var notes = new List<PlannedNote>(batch.Count);
-        foreach (var (country, target) in batch) notes.Add(await SeedNoteUpToCommitteeAsync(db, context, country, target, ct));
-        await SaveAsync(db, ct);
+        foreach (var (country, target) in batch)
+        {
+            notes.Add(await SeedNoteUpToCommitteeAsync(db, context, country, target, ct));
+            if (notes.Count % NotesPerSave == 0) SaveAndForget(db);
+        }
+        SaveAndForget(db);
 
+        Track(db, notes.Where(n => n.CommitteeOutcome is not null || n.Target == ConceptNoteStatus.UnderCommitteeReview));
         var members = await db.CommitteeMemberships.AsNoTracking().ToDictionaryAsync(m => m.Id, ct);
         foreach (var chunk in Chunks(notes.Where(n => n.CommitteeOutcome is not null)))
             await DecideOnBallotAsync(context, members, chunk, ct);
         foreach (var chunk in Chunks(notes.Where(n => n.Target == ConceptNoteStatus.UnderCommitteeReview)))
             await OpenBallotAsync(context, chunk, ct);
-        await SaveAsync(db, ct);
+        SaveAndForget(db);
 
+        var toFund = notes.Where(n => n.AfterDecision.Contains("fund") && n.Instance.State == ConceptNoteStatus.ApprovedInPipeline).ToList();
+        Track(db, toFund);
         var funded = new List<(JointProgramme Programme, WorkflowInstance Instance)>();
-        foreach (var note in notes.Where(n => n.AfterDecision.Contains("fund") && n.Instance.State == ConceptNoteStatus.ApprovedInPipeline))
+        foreach (var note in toFund)
             if (await FundAsync(db, context, note, ct) is { } programme) funded.Add(programme);
-        await SaveAsync(db, ct);
+        Save();
 
         await SeedResultsAsync(db, context, funded.Where(p => p.Instance.State == JointProgrammeStatus.Active).ToList(), ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>
+    /// Writes and stops tracking what is written: the engine's and the guards' lookups among the tracked entities cost
+    /// in proportion to how many there are, so the tracker holds only the few notes being worked on.
+    /// </summary>
+    private void SaveAndForget(TrustFundDbContext db)
+    {
+        Save();
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Tracks saved notes again (as unchanged) for the next phase of their history.</summary>
+    private static void Track(TrustFundDbContext db, IEnumerable<PlannedNote> notes)
+    {
+        foreach (var note in notes)
+        {
+            db.Attach(note.Note);
+            db.Attach(note.Instance);
+        }
     }
 
     private static IEnumerable<List<PlannedNote>> Chunks(IEnumerable<PlannedNote> notes) =>
@@ -81,7 +110,7 @@ public sealed partial class ScaleGenerator
         var note = ConceptNote.Draft(content, context.Rules, government.UserId, _clock.Now);
         db.ConceptNotes.Add(note);
         var instance = await context.Engine.StartAsync(ConceptNoteStatus.WorkflowId, note.Id, note.Title,
-            new WorkflowScope(note.Countries.Count > 0 ? note.Countries : [note.Country], note.Organizations), government, ct);
+            ConceptNoteAccess.ScopeOf(note), government, ct);
 
         for (var i = 0; i < before.Count; i++)
         {
@@ -237,7 +266,7 @@ public sealed partial class ScaleGenerator
                 programme.RecordTransfer(line.Organization, Math.Round(line.AmountUsd * (t == 0 ? 0.5m : 0.3m), 2), Day(_clock.Now),
                     $"MPTF-{_clock.Now:yyyyMMdd}-{line.Organization}-{t + 1}", instance.State, Day(_clock.Now), FundManager.UserId, _clock.Now);
             if (t != 0) continue;
-            db.ChangeTracker.DetectChanges(); // the guard looks for the new transfers among the tracked ones
+            db.Entry(programme).DetectChanges(); // the guard looks for the new transfers among the tracked ones
             await context.Engine.FireAsync(instance, "beginImplementation", FundManager, "First tranche transferred.", ct);
         }
 

@@ -27,18 +27,19 @@ public sealed partial class ScaleGenerator
                 new Donor($"Private foundation {i}", DonorKind.Private, null, countries, FundManager.UserId, _now.AddDays(-800))))
             .ToList();
         db.Donors.AddRange(donors);
-        db.FundingTargets.Add(new FundingTarget("By the International Migration Review Forum", 70_000_000m * Math.Max(1, _scale / 100),
+        db.FundingTargets.Add(new FundingTarget("By the International Migration Review Forum",
+            Math.Min(Money.MaxAmount, 70_000_000m * Math.Max(1, _scale / 100)),
             Day(_now.AddDays(400)), FundManager.UserId, _now.AddDays(-800)));
-        await SaveAsync(db, ct);
+        Save();
 
         for (var i = 0; i < _scale; i++)
         {
             db.Contributions.Add(Contribution(donors[i % donors.Count], context, i));
             if ((i + 1) % (BatchSize * 2) != 0) continue;
-            await SaveAsync(db, ct);
+            Save();
             db.ChangeTracker.Clear();
         }
-        await SaveAsync(db, ct);
+        Save();
         db.ChangeTracker.Clear();
         context.Free = await new FundingQueries(db).FreeBalanceAsync(ct);
     }
@@ -81,19 +82,19 @@ public sealed partial class ScaleGenerator
         IReadOnlyList<(JointProgramme Programme, WorkflowInstance Instance)> programmes, CancellationToken ct)
     {
         var matrices = programmes.Select(p => (p.Programme, Matrix: SeedMatrix(db, context, p.Programme, p.Instance.State))).ToList();
-        await SaveAsync(db, ct);
+        Save();
 
         var toApprove = new List<WorkflowInstance>();
         foreach (var ((programme, matrix), index) in matrices.Select((m, i) => (m, i)))
             toApprove.AddRange(await SeedReportsAsync(db, context, programme, matrix, awaitLastReview: index % 3 == 0, ct));
-        await SaveAsync(db, ct);
+        Save();
 
         foreach (var instance in toApprove)
         {
             _clock.Now = instance.UpdatedAt.AddDays(10);
             await context.Engine.FireAsync(instance, "approve", FundManager, null, ct);
         }
-        await SaveAsync(db, ct);
+        Save();
     }
 
     private ResultsMatrix SeedMatrix(TrustFundDbContext db, GenerationContext context, JointProgramme programme, string state)

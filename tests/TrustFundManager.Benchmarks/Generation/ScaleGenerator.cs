@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Domain.Access;
@@ -6,6 +7,7 @@ using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Committee;
 using TrustFundManager.Infrastructure.ConceptNotes;
 using TrustFundManager.Infrastructure.Data;
@@ -25,13 +27,15 @@ public sealed record GenerationResult(int Scale, string DatabasePath, TimeSpan E
 /// factory and taken along its path by the application's workflow engine (so its journal, versions, tasks and screening
 /// rounds are what real use leaves), decided on written-procedure ballots of the twelve members, funded from one
 /// contribution per note, and the funded programmes get transfers, expenditure, a results matrix and progress reports.
-/// Notes are processed in batches of <see cref="BatchSize"/>: one SaveChanges per phase of a batch, change detection
-/// run once before each save, the tracker cleared after the batch. The same scale gives the same portfolio (fixed seed;
+/// Notes are processed in batches of <see cref="BatchSize"/>, one transaction each: the change tracker's rows are written
+/// once per phase of a batch by the <see cref="TrackedChangesWriter"/> (the application's audit entries included), and the
+/// tracker is cleared after the batch. The same scale gives the same portfolio (fixed seed;
 /// dates are relative to the day of generation).
 /// </summary>
 public sealed partial class ScaleGenerator
 {
     public const int BatchSize = 100;
+    private const int ProgressEvery = 5_000;
     private const int Seed = 20190508;
     private static readonly WorkflowActor FundManager = DemoDataSeeder.FundManager;
 
@@ -51,6 +55,7 @@ public sealed partial class ScaleGenerator
     private readonly Random _random = new(Seed);
     private readonly SteppingClock _clock;
     private readonly DateTimeOffset _now;
+    private TrackedChangesWriter? _writer;
 
     public ScaleGenerator(int scale, TextWriter log)
     {
@@ -72,22 +77,64 @@ public sealed partial class ScaleGenerator
             var provider = scope.ServiceProvider;
             var db = provider.GetRequiredService<TrustFundDbContext>();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
+            await OpenForBulkWritingAsync(db, ct);
+            using var writer = _writer = new TrackedChangesWriter(db, provider.GetRequiredService<AuditInterceptor>());
             var context = await LoadContextAsync(provider, db, ct);
 
-            await SeedCommitteeAsync(db, ct);
-            await SeedContributionsAsync(db, context, ct);
+            await InTransactionAsync(db, async () =>
+            {
+                await SeedCommitteeAsync(db, ct);
+                await SeedContributionsAsync(db, context, ct);
+            }, ct);
             _log.WriteLine($"  {_scale:N0} contributions ({stopwatch.Elapsed.TotalSeconds:N0} s)");
             var plan = Plan(context).ToList();
             for (var start = 0; start < plan.Count; start += BatchSize)
             {
-                await SeedBatchAsync(provider, db, context, plan.Skip(start).Take(BatchSize).ToList(), ct);
-                if ((start + BatchSize) % 1_000 != 0 && start + BatchSize < plan.Count) continue;
+                var batch = plan.Skip(start).Take(BatchSize).ToList();
+                await InTransactionAsync(db, () => SeedBatchAsync(provider, db, context, batch, ct), ct);
+                if ((start + BatchSize) % ProgressEvery != 0 && start + BatchSize < plan.Count) continue;
                 _log.WriteLine($"  {Math.Min(start + BatchSize, plan.Count),7:N0} of {plan.Count:N0} notes ({stopwatch.Elapsed.TotalSeconds:N0} s)");
             }
+            await CheckAndStampAsync(db, plan, ct);
+            _log.WriteLine($"  checked ({stopwatch.Elapsed.TotalSeconds:N0} s)");
         }
 
         stopwatch.Stop();
         return new GenerationResult(_scale, databasePath, stopwatch.Elapsed, Reused: false, await CountRowsAsync(databasePath, ct));
+    }
+
+    /// <summary>Whether the database at <paramref name="path"/> was completed by this generator at this scale.</summary>
+    public static Task<bool> IsReusableAsync(string path, int scale, CancellationToken ct) =>
+        GenerationStamp.MatchesAsync(path, scale, ct);
+
+    private async Task CheckAndStampAsync(TrustFundDbContext db, IReadOnlyList<(Country Country, string Target)> plan,
+        CancellationToken ct)
+    {
+        var planned = plan.GroupBy(p => p.Target).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var problems = await GenerationCheck.RunAsync(db, _scale, planned, ct);
+        if (problems.Count > 0)
+            throw new InvalidOperationException($"The generated database is wrong: {string.Join("; ", problems)}");
+        await GenerationStamp.WriteAsync((SqliteConnection)db.Database.GetDbConnection(), _scale, _now, ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);", ct);
+    }
+
+    /// <summary>
+    /// The generator's own connection, kept open: no waiting for the disk at each commit and a large page cache. Both are
+    /// settings of this connection only; the file stays the WAL database the initializer made.
+    /// </summary>
+    private static async Task OpenForBulkWritingAsync(TrustFundDbContext db, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", ct);
+    }
+
+    /// <summary>One transaction per batch; its foreign keys are checked at the commit, as the writer follows no dependency order.</summary>
+    private static async Task InTransactionAsync(TrustFundDbContext db, Func<Task> work, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA defer_foreign_keys = ON;", ct);
+        await work();
+        await transaction.CommitAsync(ct);
     }
 
     /// <summary>Row counts of every table of the database, largest first.</summary>
@@ -98,7 +145,7 @@ public sealed partial class ScaleGenerator
         var tables = new List<string>();
         await using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__EF%'";
+            command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '\\_\\_%' ESCAPE '\\'";
             await using var reader = await command.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
         }
@@ -142,7 +189,7 @@ public sealed partial class ScaleGenerator
         var constituencies = await db.Constituencies.AsNoTracking().ToDictionaryAsync(c => c.Code, ct);
         var termMonths = await db.FundSettings.Select(s => s.CommitteeTermMonths).SingleAsync(ct);
         db.CommitteeMemberships.AddRange(DemoCommittee.Memberships(constituencies, termMonths, Day(_now), _now));
-        await SaveAsync(db, ct);
+        Save();
     }
 
     /// <summary>Which country each note comes from and the state it ends in, shuffled; the development governments first.</summary>
@@ -164,11 +211,7 @@ public sealed partial class ScaleGenerator
             yield return (countries[_random.Next(countries.Count)], target);
     }
 
-    private static async Task SaveAsync(TrustFundDbContext db, CancellationToken ct)
-    {
-        db.ChangeTracker.DetectChanges();
-        await db.SaveChangesAsync(ct);
-    }
+    private void Save() => _writer!.Save();
 
     private static DateOnly Day(DateTimeOffset instant) => DateOnly.FromDateTime(instant.UtcDateTime);
 }
