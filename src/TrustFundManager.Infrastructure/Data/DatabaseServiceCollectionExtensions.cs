@@ -89,7 +89,9 @@ public static class DatabaseServiceCollectionExtensions
             ? builder.UseSqlServer(connectionString, sql => sql
                 .MigrationsAssembly(DatabaseProviders.SqlServerMigrationsAssembly))
             : builder.UseSqlite(connectionString, sqlite => sqlite
-                .MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly));
+                    .MigrationsAssembly(DatabaseProviders.SqliteMigrationsAssembly))
+                .AddInterceptors(new SqliteBusyTimeoutInterceptor(
+                    TimeSpan.FromSeconds(new SqliteConnectionStringBuilder(connectionString).DefaultTimeout)));
 
     /// <summary>A relative SQLite file is placed under the content root, and its folder is created.</summary>
     private static string ResolveSqliteFile(string connectionString, string contentRootPath)
