@@ -18,13 +18,14 @@ public sealed record PipelineRow(int Rank, Guid ConceptNoteId, string Title, str
     Region? Region, int ThematicAreaNumber, DateTimeOffset ApprovedAt, int DaysWaiting, decimal FundingGapUsd,
     decimal CumulativeGapUsd, bool WithinFreeBalance, decimal AvailableToAreaUsd, bool FundableNow, PipelineScore Score);
 
-public sealed class FundingPipeline(TrustFundDbContext db, FundingQueries queries)
+public sealed class FundingPipeline(TrustFundDbContext db, FundingStatusReader funding)
 {
     public async Task<PipelineView> RankAsync(DateTimeOffset now, CancellationToken ct)
     {
+        var inPipeline = db.WorkflowInstances.Where(i =>
+            i.DefinitionId == ConceptNoteStatus.WorkflowId && i.State == ConceptNoteStatus.ApprovedInPipeline);
         var waiting = await (
-                from instance in db.WorkflowInstances
-                where instance.DefinitionId == ConceptNoteStatus.WorkflowId && instance.State == ConceptNoteStatus.ApprovedInPipeline
+                from instance in inPipeline
                 join note in db.ConceptNotes on instance.SubjectId equals note.Id
                 select new
                 {
@@ -32,16 +33,20 @@ public sealed class FundingPipeline(TrustFundDbContext db, FundingQueries querie
                     note.ThematicAreaNumber, note.TotalRequestedUsd,
                 })
             .AsNoTracking().ToListAsync(ct);
-        var instanceIds = waiting.Select(w => w.InstanceId).ToList();
-        var approvals = (await db.WorkflowJournal.AsNoTracking()
-                .Where(j => instanceIds.Contains(j.InstanceId) && j.ToState == ConceptNoteStatus.ApprovedInPipeline)
-                .Select(j => new { j.InstanceId, j.At }).ToListAsync(ct))
+        // Joined in the database rather than passed as a list of ids: a list of thousands of ids is matched against
+        // every journal entry, so the time grew with the square of the pipeline's length.
+        var approvals = (await (
+                from entry in db.WorkflowJournal
+                join instance in inPipeline on entry.InstanceId equals instance.Id
+                where entry.ToState == ConceptNoteStatus.ApprovedInPipeline
+                select new { entry.InstanceId, entry.At })
+            .AsNoTracking().ToListAsync(ct))
             .GroupBy(j => j.InstanceId).ToDictionary(g => g.Key, g => g.Max(j => j.At));
 
         var candidates = waiting.Select(w => new PipelineCandidate(w.Id, w.Title, w.Country,
             w.Countries.Count > 0 ? w.Countries : [w.Country], w.Region, w.ThematicAreaNumber ?? 0, w.TotalRequestedUsd ?? 0,
             approvals.GetValueOrDefault(w.InstanceId, now)));
-        var free = await queries.FreeBalanceAsync(ct);
+        var free = await funding.FreeBalanceAsync(ct);
         var ranked = PipelineRanking.Rank(candidates, await PortfolioAsync(ct), now);
 
         var cumulative = 0m;
