@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Domain.Funding;
 using TrustFundManager.Infrastructure.Data;
 
 namespace TrustFundManager.Infrastructure.Funding;
@@ -15,6 +16,8 @@ public sealed class FundingStatusCache
 
     private readonly ConcurrentDictionary<DateOnly, (DataFingerprint Fingerprint, FundingStatus Status)> byDay = new();
 
+    private (DataFingerprint Fingerprint, FreeBalance Balance)? freeNow;
+
     internal bool TryGet(DateOnly asOf, DataFingerprint fingerprint, out FundingStatus status)
     {
         status = null!;
@@ -28,6 +31,16 @@ public sealed class FundingStatusCache
         if (byDay.Count >= MaxDays) byDay.Clear();
         byDay[asOf] = (fingerprint, status);
     }
+
+    internal bool TryGetFreeBalance(DataFingerprint fingerprint, out FreeBalance balance)
+    {
+        balance = null!;
+        if (freeNow is not { } cached || cached.Fingerprint != fingerprint) return false;
+        balance = cached.Balance;
+        return true;
+    }
+
+    internal void KeepFreeBalance(DataFingerprint fingerprint, FreeBalance balance) => freeNow = (fingerprint, balance);
 }
 
 /// <summary>
@@ -43,7 +56,10 @@ internal sealed record DataFingerprint(long LastAuditEntry, int Deposits, int Tr
         await db.Transfers.CountAsync(ct));
 }
 
-/// <summary>The funding status as readers get it: from <see cref="FundingStatusCache"/> unless the data changed.</summary>
+/// <summary>
+/// The funding status and the free balance as readers get them: from <see cref="FundingStatusCache"/> unless the data
+/// changed. An allocation reads the free balance itself (<see cref="FundingQueries"/>), within its own checks.
+/// </summary>
 public sealed class FundingStatusReader(TrustFundDbContext db, FundingQueries queries, FundingStatusCache cache)
 {
     public async Task<FundingStatus> StatusAsync(DateOnly asOf, CancellationToken ct)
@@ -56,5 +72,15 @@ public sealed class FundingStatusReader(TrustFundDbContext db, FundingQueries qu
         status = await queries.StatusAsync(asOf, ct);
         cache.Keep(asOf, fingerprint, status);
         return status;
+    }
+
+    public async Task<FreeBalance> FreeBalanceAsync(CancellationToken ct)
+    {
+        var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        if (cache.TryGetFreeBalance(fingerprint, out var balance)) return balance;
+
+        balance = await queries.FreeBalanceAsync(ct);
+        cache.KeepFreeBalance(fingerprint, balance);
+        return balance;
     }
 }

@@ -62,6 +62,25 @@ public sealed class FundingStatusFreshnessTests(FundingHost host) : IClassFixtur
         Assert.Equal(yesterday.Usd("pledgedUsd"), (await fmu.StatusAsync(today.AddDays(-1))).Usd("pledgedUsd"));
     }
 
+    [Fact]
+    public async Task The_pipeline_reads_the_free_balance_as_it_is_after_a_deposit_and_an_allocation()
+    {
+        var note = (await api.ApprovedNotesAsync(1)).Single();
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        var contribution = await api.CommittedContributionAsync(5_000m);
+        var before = (await fmu.PipelineAsync()).Usd("freeBalanceUsd");
+        Assert.Equal(before, (await fmu.PipelineAsync()).Usd("freeBalanceUsd"));
+
+        await HttpAssert.OkJsonAsync(await fmu.DepositAsync(contribution, api.Today(), 2_000.00m), HttpStatusCode.Created);
+        Assert.Equal(before + 1_980.00m, (await fmu.PipelineAsync()).Usd("freeBalanceUsd"));
+
+        await HttpAssert.OkJsonAsync(await fmu.AllocateAsync(note, FundingTestSupport.Budget(("UNICEF", 600m), ("ILO", 400m))),
+            HttpStatusCode.Created);
+        var after = await fmu.PipelineAsync();
+        Assert.Equal(before + 980.00m, after.Usd("freeBalanceUsd"));
+        Assert.DoesNotContain(after.GetProperty("rows").EnumerateArray(), r => r.GetProperty("conceptNoteId").GetGuid() == note);
+    }
+
     private static async Task<StatusChange> ChangeAsync(HttpClient fmu, Func<Task<HttpResponseMessage>> change,
         HttpStatusCode expected = HttpStatusCode.OK)
     {
