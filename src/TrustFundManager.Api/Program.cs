@@ -79,6 +79,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
+app.UseMiddleware<ContentTypeOptionsMiddleware>();
 app.UseSerilogRequestLogging(o =>
 {
     // This host's logger, not the process-wide static one (several hosts share a process in tests).

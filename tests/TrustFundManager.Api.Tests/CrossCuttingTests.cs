@@ -32,6 +32,21 @@ public sealed class CrossCuttingTests : IAsyncLifetime
         Assert.Equal("/api/no-such-thing", problem.GetProperty("instance").GetString());
     }
 
+    [Theory]
+    [InlineData(null, "/api/thematic-areas")]
+    [InlineData("fmu.officer", "/api/thematic-areas")]
+    [InlineData("fmu.officer", "/api/no-such-thing")]
+    [InlineData("gov.mex", "/api/audit-log")]
+    [InlineData("fmu.officer", "/api/reports/pipeline.xlsx")]
+    public async Task Every_answer_tells_browsers_not_to_guess_its_content_type(string? user, string path)
+    {
+        using var client = user is null ? _api.CreateClient() : await _api.CreateClientAsAsync(user);
+
+        var response = await client.GetAsync(path, TestContext.Current.CancellationToken);
+
+        Assert.Equal(["nosniff"], response.Headers.GetValues("X-Content-Type-Options"));
+    }
+
     [Fact]
     public async Task An_unexpected_failure_is_a_500_that_leaks_no_internals()
     {
