@@ -84,6 +84,7 @@ public sealed class ProgressReportEndpoints : IEndpointGroup
         var title = $"{report.Organization} progress report {report.PeriodStart:yyyy-MM-dd} to {report.PeriodEnd:yyyy-MM-dd}: {programme.Title}";
         await engine.StartAsync(ProgressReportStatus.WorkflowId, report.Id, title[..Math.Min(title.Length, WorkflowInstance.TitleMaxLength)],
             new WorkflowScope(programme.Countries, [report.Organization]), actor, ct);
+        engine.HoldState(loaded.Instance);
         await db.SaveChangesAsync(ct);
 
         var created = (await ResultsViews.FindVisibleReportAsync(report.Id, actor, db, engine, false, ct))!;
