@@ -11,13 +11,11 @@ using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Api.ConceptNotes;
 
-/// <summary>
-/// The concept-note list: what the caller may see, filtered, sorted and paged in SQL.
-/// </summary>
+/// <summary>The concept-note list: what the caller may see, filtered, sorted and paged in SQL.</summary>
 /// <remarks>
-/// The notes are filtered, counted and paged on their own table, where the indexes of the sort keys let the
-/// database stop after the page; the workflow instances are consulted only where the caller's visibility or a
-/// status narrows the list, and joined for the page's rows alone, read by their ids. (Every note has its workflow instance: both are
+/// The notes are filtered, counted and paged on their own table, where the indexes of the sort keys let the database
+/// stop after the page; the workflow instances are consulted only where the caller's visibility or a status narrows
+/// the list, and joined for the page's rows alone, read by their ids. (Every note has its workflow instance: both are
 /// saved together when the note is drafted.)
 /// </remarks>
 internal static class ConceptNoteList

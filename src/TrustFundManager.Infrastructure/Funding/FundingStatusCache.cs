@@ -16,7 +16,10 @@ public sealed class FundingStatusCache
 
     private readonly ConcurrentDictionary<DateOnly, (DataFingerprint Fingerprint, FundingStatus Status)> byDay = new();
 
-    private (DataFingerprint Fingerprint, FreeBalance Balance)? freeNow;
+    // A reference, so that readers on other threads see a fingerprint and its balance together, never torn apart.
+    private KeptFreeBalance? freeNow;
+
+    private sealed record KeptFreeBalance(DataFingerprint Fingerprint, FreeBalance Balance);
 
     internal bool TryGet(DateOnly asOf, DataFingerprint fingerprint, out FundingStatus status)
     {
@@ -35,12 +38,13 @@ public sealed class FundingStatusCache
     internal bool TryGetFreeBalance(DataFingerprint fingerprint, out FreeBalance balance)
     {
         balance = null!;
-        if (freeNow is not { } cached || cached.Fingerprint != fingerprint) return false;
+        if (Volatile.Read(ref freeNow) is not { } cached || cached.Fingerprint != fingerprint) return false;
         balance = cached.Balance;
         return true;
     }
 
-    internal void KeepFreeBalance(DataFingerprint fingerprint, FreeBalance balance) => freeNow = (fingerprint, balance);
+    internal void KeepFreeBalance(DataFingerprint fingerprint, FreeBalance balance) =>
+        Volatile.Write(ref freeNow, new KeptFreeBalance(fingerprint, balance));
 }
 
 /// <summary>
@@ -50,10 +54,19 @@ public sealed class FundingStatusCache
 /// </summary>
 internal sealed record DataFingerprint(long LastAuditEntry, int Deposits, int Transfers)
 {
-    public static async Task<DataFingerprint> ReadAsync(TrustFundDbContext db, CancellationToken ct) => new(
-        await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0,
-        await db.Deposits.CountAsync(ct),
-        await db.Transfers.CountAsync(ct));
+    /// <summary>
+    /// The fingerprint, or null where the last audit entry cannot tell: only SQLite's single writer commits the audit
+    /// ids in the order it hands them out. On SQL Server a transaction holding an earlier identity can commit after a
+    /// later one was read, and its change would go unseen; there the status is summed on every read, which the server
+    /// does natively.
+    /// </summary>
+    public static async Task<DataFingerprint?> ReadAsync(TrustFundDbContext db, CancellationToken ct) =>
+        !db.Database.IsSqlite()
+            ? null
+            : new DataFingerprint(
+                await db.AuditEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0,
+                await db.Deposits.CountAsync(ct),
+                await db.Transfers.CountAsync(ct));
 }
 
 /// <summary>
@@ -67,6 +80,7 @@ public sealed class FundingStatusReader(TrustFundDbContext db, FundingQueries qu
         // Read before summing: a change saved while summing leaves the figures under the old fingerprint, which the
         // next reader no longer matches.
         var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        if (fingerprint is null) return await queries.StatusAsync(asOf, ct);
         if (cache.TryGet(asOf, fingerprint, out var status)) return status;
 
         status = await queries.StatusAsync(asOf, ct);
@@ -77,6 +91,7 @@ public sealed class FundingStatusReader(TrustFundDbContext db, FundingQueries qu
     public async Task<FreeBalance> FreeBalanceAsync(CancellationToken ct)
     {
         var fingerprint = await DataFingerprint.ReadAsync(db, ct);
+        if (fingerprint is null) return await queries.FreeBalanceAsync(ct);
         if (cache.TryGetFreeBalance(fingerprint, out var balance)) return balance;
 
         balance = await queries.FreeBalanceAsync(ct);
