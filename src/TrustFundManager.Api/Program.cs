@@ -7,8 +7,11 @@ using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Development;
 using TrustFundManager.Api.Security;
+using TrustFundManager.Application;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Reports;
@@ -47,8 +50,8 @@ builder.Services.AddAuthorizationBuilder().AddTrustFundPolicies();
 
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddTrustFundApplication();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
-ValidationExtensions.UseJsonPropertyNamesInValidation();
 
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 {

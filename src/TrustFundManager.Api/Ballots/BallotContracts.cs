@@ -1,5 +1,6 @@
 using FluentValidation;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ReferenceData;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
@@ -39,6 +40,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             NotFoundException notFound => new ProblemDetails
             {
                 Status = StatusCodes.Status404NotFound, Title = "Not Found", Detail = notFound.Message,
+            },
+            AccessDeniedException denied => new ProblemDetails
+            {
+                Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = denied.Message,
             },
             ActionNotPermittedException forbidden => new ProblemDetails
             {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FluentValidation;
 
 namespace TrustFundManager.Api.Common;
@@ -26,13 +25,4 @@ public static class ValidationExtensions
     /// <summary>Validates the <typeparamref name="TRequest"/> body with its FluentValidation validator.</summary>
     public static RouteHandlerBuilder WithRequestValidation<TRequest>(this RouteHandlerBuilder builder) =>
         builder.AddEndpointFilter<ValidationFilter<TRequest>>().ProducesValidationProblem();
-
-    /// <summary>Field names in errors are the JSON names clients send: camelCase paths such as <c>areas[0].number</c>.</summary>
-    public static void UseJsonPropertyNamesInValidation()
-    {
-        ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-        ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
-            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
-    }
 }

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Api.WorkflowInstances;
+using TrustFundManager.Application.Common;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Infrastructure.ConceptNotes;

@@ -1,6 +1,7 @@
 using FluentValidation;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Api.WorkflowInstances;
+using TrustFundManager.Application.Common;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.ReferenceData;
 

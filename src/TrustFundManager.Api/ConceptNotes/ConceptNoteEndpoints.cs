@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
-using TrustFundManager.Api.WorkflowInstances;
+using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ConceptNotes;

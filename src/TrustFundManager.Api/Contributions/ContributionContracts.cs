@@ -1,5 +1,6 @@
 using FluentValidation;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Domain.Funding;
 
 namespace TrustFundManager.Api.Contributions;

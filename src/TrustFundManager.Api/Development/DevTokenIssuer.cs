@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TrustFundManager.Api.Security;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Domain.Access;
 
 namespace TrustFundManager.Api.Development;

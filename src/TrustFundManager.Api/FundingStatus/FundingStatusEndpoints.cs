@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Infrastructure.Funding;
 
 namespace TrustFundManager.Api.FundingStatus;

@@ -1,5 +1,6 @@
 using FluentValidation;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Domain.ReferenceData;

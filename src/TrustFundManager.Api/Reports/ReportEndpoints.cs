@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Api.JointProgrammes;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Reports;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Tokens;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Api.Development;
 
 namespace TrustFundManager.Api.Security;

@@ -1,4 +1,6 @@
+using TrustFundManager.Application.Access;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Infrastructure.Auditing;
 
 namespace TrustFundManager.Api.Security;

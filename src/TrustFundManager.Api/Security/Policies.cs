@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
-using TrustFundManager.Domain.Access;
+using TrustFundManager.Application.Access;
 
 namespace TrustFundManager.Api.Security;
 
-/// <summary>The named authorization policies; every endpoint states one of them.</summary>
+/// <summary>The names of the authorization policies (<see cref="AccessPolicies"/>); every endpoint states one of them.</summary>
 public static class Policies
 {
     /// <summary>A signed-in user holding one of the application's roles (a token with only a scope is not enough).</summary>
@@ -59,23 +59,14 @@ public static class Policies
     /// </summary>
     public const string ReadPortfolio = nameof(ReadPortfolio);
 
-    public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder) => builder
-        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
-        .AddPolicy(ReadReferenceData, p => p.RequireAuthenticatedUser().RequireRole(Roles.All))
-        .AddPolicy(ManageReferenceData, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
-        .AddPolicy(ReadAuditLog, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
-        .AddPolicy(DraftConceptNotes, p => p.RequireRole(Roles.GovernmentFocalPoint, Roles.FundManager))
-        .AddPolicy(ScreenConceptNotes, p => p.RequireRole(Roles.FundManager))
-        .AddPolicy(ManageCommittee, p => p.RequireRole(Roles.FundManager, Roles.Administrator))
-        .AddPolicy(ReadCommittee, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
-        .AddPolicy(RunBallots, p => p.RequireRole(Roles.FundManager))
-        .AddPolicy(Vote, p => p.RequireRole(Roles.SteeringCommitteeMember))
-        .AddPolicy(ReadFunding, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
-        .AddPolicy(ManageFunding, p => p.RequireRole(Roles.FundManager))
-        .AddPolicy(ReportExpenditure, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization))
-        .AddPolicy(ReadResults, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember))
-        .AddPolicy(EditResults, p => p.RequireRole(Roles.FundManager, Roles.ParticipatingOrganization))
-        .AddPolicy(ReportProgress, p => p.RequireRole(Roles.ParticipatingOrganization))
-        .AddPolicy(ReadPortfolio, p => p.RequireRole(Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember,
-            Roles.GovernmentFocalPoint, Roles.ParticipatingOrganization));
+    /// <summary>
+    /// Registers every policy with the roles the application layer checks itself (<see cref="AccessPolicies"/>): the
+    /// endpoints' policies are a second line, and the two cannot drift apart.
+    /// </summary>
+    public static AuthorizationBuilder AddTrustFundPolicies(this AuthorizationBuilder builder)
+    {
+        foreach (var policy in AccessPolicies.All)
+            builder.AddPolicy(policy.Name, p => p.RequireAuthenticatedUser().RequireRole(policy.Roles));
+        return builder;
+    }
 }

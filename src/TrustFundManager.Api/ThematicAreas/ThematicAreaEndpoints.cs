@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Infrastructure.Data;
 

@@ -64,7 +64,7 @@ public sealed class BallotVoters(TrustFundDbContext db) : IWorkflowAssignees
 /// <summary>The FMU closes early only once every member has voted on every item they are not recused from.</summary>
 public sealed class EveryEligibleMemberVotedGuard(TrustFundDbContext db) : IWorkflowGuard
 {
-    public async ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
+    public async ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var ballot = await BallotWorkflowSteps.BallotOfAsync(db, step.Instance, cancellationToken);
         var waiting = ballot.Papers.Where(p => !ballot.HasNothingLeft(p)).Select(p => p.MemberName).ToList();

@@ -24,20 +24,22 @@ public static class ConceptNoteWorkflowSteps
 /// <summary>Submission needs a complete note that keeps every rule, under the settings of the day.</summary>
 public sealed class ConceptNoteCompleteGuard(TrustFundDbContext db, ConceptNoteRulesReader rules) : IWorkflowGuard
 {
-    public async ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
+    public async ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var note = await ConceptNoteWorkflowSteps.NoteOfAsync(db, step, cancellationToken);
         var problems = note.SubmissionProblems(await rules.ReadAsync(cancellationToken));
         return problems.Count == 0
             ? null
-            : $"the concept note is not complete ({string.Join(", ", problems.Keys.Order(StringComparer.Ordinal))})";
+            : new UnmetGuard(
+                $"the concept note is not complete ({string.Join(", ", problems.Keys.Order(StringComparer.Ordinal))})",
+                problems);
     }
 }
 
 /// <summary>Forwarding to the committee needs every checklist item of the current round recorded as passed.</summary>
 public sealed class ScreeningChecklistPassedGuard(TrustFundDbContext db) : IWorkflowGuard
 {
-    public async ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
+    public async ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var note = await ConceptNoteWorkflowSteps.NoteOfAsync(db, step, cancellationToken);
         var open = note.ScreeningItemsNotPassed();

@@ -14,7 +14,7 @@ public static class JointProgrammeWorkflowSteps
 /// <summary>Implementation begins once the Administrative Agent has transferred a first tranche.</summary>
 public sealed class FirstTrancheTransferredGuard(TrustFundDbContext db) : IWorkflowGuard
 {
-    public async ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken) =>
+    public async ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken) =>
         db.Transfers.Local.Any(t => t.ProgrammeId == step.Instance.SubjectId)
         || await db.Transfers.AnyAsync(t => t.ProgrammeId == step.Instance.SubjectId, cancellationToken)
             ? null

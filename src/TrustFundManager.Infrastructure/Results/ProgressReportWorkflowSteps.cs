@@ -30,7 +30,7 @@ public static class ProgressReportWorkflowSteps
 /// <summary>A report goes to review once its period has ended and each of its indicators has an actual and a narrative.</summary>
 public sealed class ProgressReportCompleteGuard(TrustFundDbContext db) : IWorkflowGuard
 {
-    public async ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
+    public async ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var report = await ProgressReportWorkflowSteps.ReportOfAsync(db, step.Instance, cancellationToken);
         var indicators = await ProgressReportWorkflowSteps.IndicatorsOfAsync(db, report, cancellationToken);

@@ -78,7 +78,9 @@ public sealed class WorkflowEngine(
         var step = new WorkflowStepContext(definition, instance, action, actor, comment, now, this);
         var unmet = await UnmetGuardsAsync(step, cancellationToken);
         if (unmet.Count > 0)
-            throw new DomainConflictException($"'{action.Title}' cannot be done yet: {string.Join("; ", unmet.Values)}");
+            throw new DomainConflictException(
+                $"'{action.Title}' cannot be done yet: {string.Join("; ", unmet.Values.Select(u => u.Reason))}",
+                FieldErrorsOf(unmet.Values));
 
         var machine = new WorkflowMachine(definition, () => instance.State, state => instance.State = state,
             guardMet: guard => !unmet.ContainsKey(guard),
@@ -122,16 +124,16 @@ public sealed class WorkflowEngine(
             var unmet = await UnmetGuardsAsync(new WorkflowStepContext(definition, instance, action, actor, null,
                     timeProvider.GetUtcNow(), this),
                 cancellationToken);
-            available.Add(new AvailableAction(action, unmet.Values.ToList()));
+            available.Add(new AvailableAction(action, unmet.Values.Select(u => u.Reason).ToList()));
         }
 
         return available;
     }
 
-    private async Task<Dictionary<string, string>> UnmetGuardsAsync(WorkflowStepContext step,
+    private async Task<Dictionary<string, UnmetGuard>> UnmetGuardsAsync(WorkflowStepContext step,
         CancellationToken cancellationToken)
     {
-        var unmet = new Dictionary<string, string>(StringComparer.Ordinal);
+        var unmet = new Dictionary<string, UnmetGuard>(StringComparer.Ordinal);
         foreach (var name in step.Action.Guards)
         {
             var guard = services.GetRequiredKeyedService<IWorkflowGuard>(name);
@@ -139,6 +141,15 @@ public sealed class WorkflowEngine(
         }
 
         return unmet;
+    }
+
+    /// <summary>The unmet guards' field errors together, or null when none names a field.</summary>
+    private static Dictionary<string, string[]>? FieldErrorsOf(IEnumerable<UnmetGuard> unmet)
+    {
+        var errors = unmet.Where(u => u.FieldErrors is not null).SelectMany(u => u.FieldErrors!)
+            .GroupBy(e => e.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).Distinct().ToArray(), StringComparer.Ordinal);
+        return errors.Count == 0 ? null : errors;
     }
 
     private async Task RunEntryEffectsAsync(WorkflowStepContext step, StateDefinition state,

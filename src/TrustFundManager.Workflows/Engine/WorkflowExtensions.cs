@@ -18,13 +18,23 @@ public sealed record WorkflowStepContext(
     WorkflowEngine Engine);
 
 /// <summary>
+/// Why a guard is unmet: what is missing, in words the user can act on, and, where the record itself is at fault
+/// (an incomplete concept note), the fields to fix, keyed as a request names them. Every route and page that fires
+/// the action then answers with the same field errors.
+/// </summary>
+public sealed record UnmetGuard(string Reason, IReadOnlyDictionary<string, string[]>? FieldErrors = null)
+{
+    public static implicit operator UnmetGuard?(string? reason) => reason is null ? null : new UnmetGuard(reason);
+}
+
+/// <summary>
 /// A named condition an action may require (<c>"guards": ["screeningPassed"]</c>). Registered with
 /// <c>AddWorkflowGuard&lt;T&gt;(name)</c>.
 /// </summary>
 public interface IWorkflowGuard
 {
-    /// <summary>Null when the condition holds; otherwise what is missing, in words the user can act on.</summary>
-    ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken);
+    /// <summary>Null when the condition holds; otherwise what is missing.</summary>
+    ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken);
 }
 
 /// <summary>

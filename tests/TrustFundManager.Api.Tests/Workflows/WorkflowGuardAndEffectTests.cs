@@ -63,8 +63,8 @@ public sealed class WorkflowGuardAndEffectTests : IAsyncLifetime
 
     private sealed class BudgetBalancedGuard(GateSwitch gate) : IWorkflowGuard
     {
-        public ValueTask<string?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(gate.Balanced ? null : "the budget split must add up to the total requested");
+        public ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<UnmetGuard?>(gate.Balanced ? null : "the budget split must add up to the total requested");
     }
 
     private sealed class StampTitleEffect : IWorkflowEffect

@@ -4,7 +4,7 @@ using TrustFundManager.Api.ConceptNotes;
 using TrustFundManager.Api.Contributions;
 using TrustFundManager.Api.Donors;
 using TrustFundManager.Api.JointProgrammes;
-using TrustFundManager.Api.WorkflowInstances;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;

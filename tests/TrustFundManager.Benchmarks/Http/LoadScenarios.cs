@@ -1,4 +1,4 @@
-using TrustFundManager.Api.WorkflowInstances;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Committee;
 
 namespace TrustFundManager.Benchmarks.Http;

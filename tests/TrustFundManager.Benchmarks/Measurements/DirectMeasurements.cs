@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using TrustFundManager.Api.ConceptNotes;
-using TrustFundManager.Api.Security;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Benchmarks.Http;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Infrastructure.Data;

@@ -1,9 +1,8 @@
-using FluentValidation;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Definitions;
 using TrustFundManager.Workflows.Instances;
 
-namespace TrustFundManager.Api.WorkflowInstances;
+namespace TrustFundManager.Application.Workflows;
 
 public sealed record WorkflowReference(string Id, int Version);
 
@@ -43,18 +42,6 @@ public sealed record JournalEntryResponse(
     string? Comment,
     DateTimeOffset At,
     int WorkflowVersion);
-
-/// <summary>
-/// An optional comment (required by some actions), and optionally the <c>version</c> of the instance the caller
-/// read: a step taken since (someone else's, or the caller's own double click) then answers 409.
-/// </summary>
-public sealed record FireActionRequest(string? Comment, Guid? Version);
-
-public sealed class FireActionRequestValidator : AbstractValidator<FireActionRequest>
-{
-    public FireActionRequestValidator() =>
-        RuleFor(r => r.Comment).MaximumLength(WorkflowJournalEntry.CommentMaxLength);
-}
 
 public static class WorkflowInstanceLinks
 {

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Workflows;
 
-namespace TrustFundManager.Api.Security;
+namespace TrustFundManager.Application.Access;
 
 public static class CallerClaims
 {

@@ -3,7 +3,7 @@ using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Instances;
 
-namespace TrustFundManager.Api.WorkflowInstances;
+namespace TrustFundManager.Application.Workflows;
 
 public static class WorkflowJournalReader
 {

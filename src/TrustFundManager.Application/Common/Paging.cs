@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace TrustFundManager.Api.Common;
+namespace TrustFundManager.Application.Common;
 
 /// <summary>The paging every list shares: <c>page</c> from 1, <c>pageSize</c> up to 200, 50 by default.</summary>
 public static class Paging
