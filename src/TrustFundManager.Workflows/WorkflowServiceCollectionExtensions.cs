@@ -53,7 +53,8 @@ public static class WorkflowServiceCollectionExtensions
                 Named(WorkflowExtensionKind.Effect),
                 scope.ServiceProvider.GetRequiredService<IWorkflowDurationSettings>().Names,
                 Named(WorkflowExtensionKind.Deadline),
-                Named(WorkflowExtensionKind.Assignees));
+                Named(WorkflowExtensionKind.Assignees),
+                provider.GetServices<WorkflowContract>().ToList());
             return WorkflowCatalog.Load(options.Directory, vocabulary);
         });
         services.AddScoped(provider => ActivatorUtilities.CreateInstance<WorkflowEngine>(provider,
@@ -65,6 +66,10 @@ public static class WorkflowServiceCollectionExtensions
         if (options.RunTimers) services.AddHostedService<WorkflowTimerService>();
         return services;
     }
+
+    /// <summary>Declares states and actions the code relies on: a definition version without one stops start-up.</summary>
+    public static IServiceCollection AddWorkflowContract(this IServiceCollection services, WorkflowContract contract) =>
+        services.AddSingleton(contract);
 
     public static IServiceCollection AddWorkflowGuard<TGuard>(this IServiceCollection services, string name)
         where TGuard : class, IWorkflowGuard

@@ -240,6 +240,16 @@ public static class ConceptNoteStatus
     public static readonly IReadOnlySet<string> Editable = new HashSet<string> { Draft, ReturnedForRevision };
 }
 
+/// <summary>The concept-note actions the code fires by name: the committee's decisions, a new ballot, funding.</summary>
+public static class ConceptNoteActions
+{
+    public const string Approve = "approve";
+    public const string Reject = "reject";
+    public const string Defer = "defer";
+    public const string PutToCommitteeAgain = "putToCommitteeAgain";
+    public const string Fund = "fund";
+}
+
 /// <summary>One participating organization's share of the requested budget.</summary>
 public sealed class BudgetLine
 {

@@ -50,6 +50,7 @@ public static class DatabaseServiceCollectionExtensions
         });
         services.AddScoped<IWorkflowDurationSettings, FundSettingDurations>();
         services.AddWorkflows<TrustFundDbContext>(configuration);
+        services.AddTrustFundWorkflowContracts();
         services.AddScoped<ConceptNoteRulesReader>();
         services.AddWorkflowGuard<ConceptNoteCompleteGuard>(ConceptNoteWorkflowSteps.Complete);
         services.AddWorkflowGuard<ScreeningChecklistPassedGuard>(ConceptNoteWorkflowSteps.ScreeningPassed);

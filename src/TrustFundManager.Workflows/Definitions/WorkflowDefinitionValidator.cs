@@ -17,7 +17,36 @@ public static partial class WorkflowDefinitionValidator
                 $"duplicate id and version: {names} all define '{duplicate.Key.Id}' version {duplicate.Key.Version}."));
         }
 
+        problems.AddRange(BrokenContracts(files, vocabulary.KnownContracts));
         return problems;
+    }
+
+    /// <summary>Every version of a workflow the code relies on has each state and action the code names.</summary>
+    private static IEnumerable<WorkflowProblem> BrokenContracts(IReadOnlyList<WorkflowFile> files,
+        IReadOnlyList<WorkflowContract> contracts)
+    {
+        foreach (var contract in contracts)
+        {
+            var versions = files.Where(f => f.Definition.Id == contract.WorkflowId).ToList();
+            if (versions.Count == 0)
+            {
+                yield return new WorkflowProblem($"{contract.WorkflowId}.v1.json",
+                    $"no version of workflow '{contract.WorkflowId}' was found, and {contract.ReliedOnBy} relies on it.");
+                continue;
+            }
+
+            foreach (var file in versions)
+            {
+                var states = file.Definition.States.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+                var actions = file.Definition.Actions.Select(a => a.Name).ToHashSet(StringComparer.Ordinal);
+                foreach (var state in contract.States.Where(s => !states.Contains(s)))
+                    yield return new WorkflowProblem(file.FileName,
+                        $"state '{state}' is missing, and {contract.ReliedOnBy} relies on it by name.");
+                foreach (var action in contract.Actions.Where(a => !actions.Contains(a)))
+                    yield return new WorkflowProblem(file.FileName,
+                        $"action '{action}' is missing, and {contract.ReliedOnBy} relies on it by name.");
+            }
+        }
     }
 
     private static IEnumerable<WorkflowProblem> Validate(WorkflowFile file, WorkflowVocabulary vocabulary)
