@@ -4,7 +4,8 @@ using TrustFundManager.Api.Common;
 using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
-using TrustFundManager.Api.JointProgrammes;
+using TrustFundManager.Application.Funding;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Reports;
 using TrustFundManager.Workflows;
@@ -37,10 +38,10 @@ public sealed class ReportEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResultsMatrix(Guid id, ClaimsPrincipal user,
-        TrustFundDbContext db, WorkflowEngine engine, ResultsMatrixReport report, TimeProvider time, CancellationToken ct)
+        TrustFundDbContext db, WorkflowSubjects subjects, WorkflowEngine engine, ResultsMatrixReport report, TimeProvider time,
+        CancellationToken ct)
     {
-        if (await JointProgrammeViews.FindVisibleAsync(id, user.AsWorkflowActor(), db, engine, false, ct) is not { } loaded)
-            return JointProgrammeViews.NotFound(id);
+        var loaded = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, user.AsWorkflowActor(), tracked: false, ct);
         return Download(await report.BuildAsync(id, JointProgrammeViews.StatusOf(engine, loaded.Instance).Title, time.GetUtcNow(), ct));
     }
 
