@@ -1,8 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Funding;
 using TrustFundManager.Infrastructure.Funding;
 
 namespace TrustFundManager.Api.FundingStatus;
@@ -19,10 +20,11 @@ public sealed class FundingStatusEndpoints : IEndpointGroup
             .WithSummary("The approved, unfunded concept notes ranked by score (waiting time, thematic and geographic balance; see docs/funding.md), each with its funding gap, the cumulative gap and whether the free balance reaches it.");
     }
 
-    private static async Task<Ok<Infrastructure.Funding.FundingStatus>> Status(DateOnly? asOf, FundingStatusReader status,
-        TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(await status.StatusAsync(asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct));
+    private static async Task<Ok<Infrastructure.Funding.FundingStatus>> Status(DateOnly? asOf, ClaimsPrincipal user,
+        FundingStatusUseCases useCases, CancellationToken ct) =>
+        TypedResults.Ok(await useCases.StatusAsync(asOf, user.AsWorkflowActor(), ct));
 
-    private static async Task<Ok<PipelineView>> Pipeline(FundingPipeline pipeline, TimeProvider time, CancellationToken ct) =>
-        TypedResults.Ok(await pipeline.RankAsync(time.GetUtcNow(), ct));
+    private static async Task<Ok<PipelineView>> Pipeline(ClaimsPrincipal user, FundingStatusUseCases useCases,
+        CancellationToken ct) =>
+        TypedResults.Ok(await useCases.PipelineAsync(user.AsWorkflowActor(), ct));
 }

@@ -1,17 +1,13 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
-using TrustFundManager.Infrastructure.Iati;
+using TrustFundManager.Application.Reports;
 
 namespace TrustFundManager.Api.Iati;
 
-/// <summary>
-/// The IATI activity file. IATI data is meant to be public, but this file holds the fund's whole books (every donor's
-/// pledges, commitments and deposits, every allocation and transfer), which the API shows only to those who read the
-/// fund's money: the FMU publishes the file to the IATI Registry. See docs/iati.md.
-/// </summary>
+/// <summary>The IATI activity file, for those who read the fund's money (see <see cref="IatiUseCases"/> and docs/iati.md).</summary>
 public sealed class IatiEndpoints : IEndpointGroup
 {
     public void Map(IEndpointRouteBuilder app)
@@ -22,6 +18,10 @@ public sealed class IatiEndpoints : IEndpointGroup
             .Produces<string>(StatusCodes.Status200OK, "application/xml");
     }
 
-    private static async Task<FileContentHttpResult> Activities(IatiExport export, CancellationToken ct) =>
-        TypedResults.Bytes(IatiActivitiesWriter.ToBytes(await export.BuildAsync(ct)), IatiActivitiesWriter.ContentType);
+    private static async Task<FileContentHttpResult> Activities(ClaimsPrincipal user, IatiUseCases useCases,
+        CancellationToken ct)
+    {
+        var file = await useCases.ActivitiesAsync(user.AsWorkflowActor(), ct);
+        return TypedResults.Bytes(file.Content, file.ContentType, file.FileName);
+    }
 }

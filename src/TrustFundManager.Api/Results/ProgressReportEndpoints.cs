@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Common;
 using TrustFundManager.Application.Common;
-using TrustFundManager.Api.JointProgrammes;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Funding;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Results;
 using TrustFundManager.Infrastructure.Data;
@@ -49,10 +49,10 @@ public sealed class ProgressReportEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<List<ProgressReportSummary>>, ProblemHttpResult>> List(Guid id, ClaimsPrincipal user,
-        TrustFundDbContext db, WorkflowEngine engine, CancellationToken ct)
+        TrustFundDbContext db, WorkflowSubjects subjects, WorkflowEngine engine, CancellationToken ct)
     {
         var actor = user.AsWorkflowActor();
-        if (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct) is null) return JointProgrammeViews.NotFound(id);
+        await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
         var rows = await (
             from report in db.ProgressReports.AsNoTracking()
             join instance in ResultsViews.ReportInstances(db).AsNoTracking().VisibleTo(actor) on report.Id equals instance.SubjectId
@@ -65,12 +65,11 @@ public sealed class ProgressReportEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Created<ProgressReportResponse>, ProblemHttpResult>> Open(Guid id,
-        OpenProgressReportRequest request, ClaimsPrincipal user, TrustFundDbContext db, WorkflowEngine engine, TimeProvider time,
+        OpenProgressReportRequest request, ClaimsPrincipal user, TrustFundDbContext db, WorkflowSubjects subjects, WorkflowEngine engine, TimeProvider time,
         CancellationToken ct)
     {
         var actor = user.AsWorkflowActor();
-        if (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct) is not { } loaded)
-            return JointProgrammeViews.NotFound(id);
+        var loaded = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
         if (actor.Organization is not { } organization)
             return ApiProblems.Forbidden("A progress report is opened by a participating organization named in your sign-in.");
 

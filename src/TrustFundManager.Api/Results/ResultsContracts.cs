@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
-using TrustFundManager.Api.JointProgrammes;
+using TrustFundManager.Application.Funding;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Domain.Results;
 

@@ -3,9 +3,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Common;
 using TrustFundManager.Application.Common;
-using TrustFundManager.Api.JointProgrammes;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Funding;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Results;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Results;
@@ -33,20 +34,18 @@ public sealed class ResultsEndpoints : IEndpointGroup
     }
 
     private static async Task<Results<Ok<ResultsMatrixResponse>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user,
-        TrustFundDbContext db, WorkflowEngine engine, ResultsQueries results, TimeProvider time, CancellationToken ct)
+        TrustFundDbContext db, WorkflowSubjects subjects, WorkflowEngine engine, ResultsQueries results, TimeProvider time, CancellationToken ct)
     {
-        if (await JointProgrammeViews.FindVisibleAsync(id, user.AsWorkflowActor(), db, engine, false, ct) is not { } loaded)
-            return JointProgrammeViews.NotFound(id);
+        var loaded = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, user.AsWorkflowActor(), tracked: false, ct);
         return TypedResults.Ok(await DescribeAsync(loaded, db, engine, results, time, ct));
     }
 
     private static async Task<Results<Ok<ResultsMatrixResponse>, ProblemHttpResult>> Revise(Guid id, ResultsMatrixRequest request,
-        ClaimsPrincipal user, TrustFundDbContext db, WorkflowEngine engine, ResultsQueries results, TimeProvider time,
+        ClaimsPrincipal user, TrustFundDbContext db, WorkflowSubjects subjects, WorkflowEngine engine, ResultsQueries results, TimeProvider time,
         CancellationToken ct)
     {
         var actor = user.AsWorkflowActor();
-        if (await JointProgrammeViews.FindVisibleAsync(id, actor, db, engine, false, ct) is not { } loaded)
-            return JointProgrammeViews.NotFound(id);
+        var loaded = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
 
         var matrix = await db.ResultsMatrices.WithItems().SingleOrDefaultAsync(m => m.ProgrammeId == id, ct);
         if (matrix is null) db.ResultsMatrices.Add(matrix = ResultsMatrix.For(id));

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Common;
 using TrustFundManager.Application.Common;
-using TrustFundManager.Api.JointProgrammes;
+using TrustFundManager.Application.Funding;
 using TrustFundManager.Domain.Results;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Results;

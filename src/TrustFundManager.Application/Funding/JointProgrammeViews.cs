@@ -1,14 +1,12 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
-using TrustFundManager.Api.ConceptNotes;
+using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Instances;
 
-namespace TrustFundManager.Api.JointProgrammes;
+namespace TrustFundManager.Application.Funding;
 
 public sealed record LoadedProgramme(JointProgramme Programme, WorkflowInstance Instance);
 
@@ -17,22 +15,19 @@ public static class JointProgrammeViews
 {
     public static string Href(Guid id) => $"/api/joint-programmes/{id}";
 
-    public static ProblemHttpResult NotFound(Guid id) => ApiProblems.NotFound($"There is no joint programme {id}.");
+    public static NotFoundException NotFound(Guid id) => new($"There is no joint programme {id}.");
 
-    public static IQueryable<WorkflowInstance> Instances(TrustFundDbContext db) =>
-        db.WorkflowInstances.Where(i => i.DefinitionId == JointProgrammeStatus.WorkflowId);
-
-    /// <summary>The programme with its budget, transfers and expenditure, or null when the caller may not see it.</summary>
-    public static async Task<LoadedProgramme?> FindVisibleAsync(Guid id, WorkflowActor actor, TrustFundDbContext db,
-        WorkflowEngine engine, bool tracked, CancellationToken ct)
+    /// <summary>The programme with its budget, transfers and expenditure, through its workflow instance.</summary>
+    /// <exception cref="NotFoundException">There is none, or the caller may not see it.</exception>
+    public static async Task<LoadedProgramme> FindVisibleAsync(WorkflowSubjects subjects, TrustFundDbContext db, Guid id,
+        WorkflowActor actor, bool tracked, CancellationToken ct)
     {
-        var instances = tracked ? Instances(db) : Instances(db).AsNoTracking();
-        var instance = await instances.SingleOrDefaultAsync(i => i.SubjectId == id, ct);
-        if (instance is null || !actor.CanSee(engine.DefinitionOf(instance), instance)) return null;
+        var instance = await subjects.FindVisibleAsync(JointProgrammeStatus.WorkflowId, id, actor, tracked,
+            NotFound(id).Message, ct);
         var programmes = tracked ? db.JointProgrammes : db.JointProgrammes.AsNoTracking();
         var programme = await programmes.Include(p => p.Budget).Include(p => p.Transfers).Include(p => p.Expenditures)
             .AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct);
-        return programme is null ? null : new LoadedProgramme(programme, instance);
+        return programme is null ? throw NotFound(id) : new LoadedProgramme(programme, instance);
     }
 
     public static ProgrammeStatusResponse StatusOf(WorkflowEngine engine, WorkflowInstance instance)
@@ -55,6 +50,10 @@ public static class JointProgrammeViews
                     t.RecordedAt, t.RecordedBy)).ToList(),
             p.Expenditures.OrderBy(e => e.Year).ThenBy(e => e.Organization)
                 .Select(e => new ExpenditureView(e.Organization, e.Year, e.AmountUsd, e.ReportedOn, e.ReportedBy)).ToList(),
-            p.Version, instance.Id, instance.Version, ConceptNoteAccess.Href(p.ConceptNoteId), Href(p.Id));
+            p.Version, instance.Id, instance.Version, ConceptNoteHref(p.ConceptNoteId), Href(p.Id));
     }
+
+    // The concept note's own link, written out here rather than taken from the concept notes' use cases so that the
+    // funding feature does not depend on them; it must stay what the concept notes answer at that address.
+    private static string ConceptNoteHref(Guid conceptNoteId) => $"/api/concept-notes/{conceptNoteId}";
 }

@@ -1,0 +1,22 @@
+using TrustFundManager.Application.Access;
+using TrustFundManager.Infrastructure.Funding;
+using TrustFundManager.Workflows;
+
+namespace TrustFundManager.Application.Funding;
+
+/// <summary>The fund's money as of a day, and the ranked pipeline of approved notes waiting for it.</summary>
+public sealed class FundingStatusUseCases(FundingStatusReader status, FundingPipeline pipeline, TimeProvider time)
+{
+    /// <summary>The funding status as of <paramref name="asOf"/>, today by default.</summary>
+    public async Task<FundingStatus> StatusAsync(DateOnly? asOf, WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ReadFunding);
+        return await status.StatusAsync(asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+    }
+
+    public async Task<PipelineView> PipelineAsync(WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ReadFunding);
+        return await pipeline.RankAsync(time.GetUtcNow(), ct);
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Common;
+using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Access;
+using TrustFundManager.Domain.ConceptNotes;
+using TrustFundManager.Domain.Funding;
+using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Infrastructure.Funding;
+using TrustFundManager.Workflows;
+
+namespace TrustFundManager.Application.Funding;
+
+/// <summary>
+/// Joint programmes: the FMU funds approved concept notes and records the Administrative Agent's transfers and the
+/// programme's workflow steps; organizations report their own expenditure; whoever may see a programme reads it.
+/// </summary>
+public sealed class JointProgrammeUseCases(TrustFundDbContext db, WorkflowEngine engine, WorkflowSubjects subjects,
+    WorkflowActions actions, FundAllocations allocations, TimeProvider time)
+{
+    /// <summary>Funds an approved concept note from the free balance and answers with the programme it created.</summary>
+    public async Task<JointProgrammeResponse> AllocateAsync(AllocationRequestBody request, WorkflowActor actor,
+        CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ManageFunding);
+        var budget = request.Budget?.Select(b => new BudgetShare(b.Organization!, b.AmountUsd!.Value)).ToList();
+        var programme = await allocations.AllocateAsync(
+            new AllocationRequest(request.ConceptNoteId!.Value, budget, request.Comment), actor, ct);
+        return await DescribeAsync(programme.Id, actor, ct);
+    }
+
+    public async Task<JointProgrammePage> ListAsync(JointProgrammeQuery query, WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.SignedIn);
+        var (page, pageSize, skip) = Paging.Resolve(query.Page, query.PageSize);
+        var instances = subjects.VisibleTo(JointProgrammeStatus.WorkflowId, actor);
+        if (query.State is { } state) instances = instances.Where(i => i.State == state);
+        var rows =
+            from programme in db.JointProgrammes.AsNoTracking()
+            join instance in instances on programme.Id equals instance.SubjectId
+            select new { Programme = programme, Instance = instance };
+        if (query.Country?.ToUpperInvariant() is { } country) rows = rows.Where(r => r.Programme.Country == country);
+        if (query.ThematicAreaNumber is { } area) rows = rows.Where(r => r.Programme.ThematicAreaNumber == area);
+        if (query.Organization?.ToUpperInvariant() is { } organization)
+            rows = rows.Where(r => r.Programme.Budget.Any(b => b.Organization == organization));
+
+        var total = await rows.CountAsync(ct);
+        var items = await rows.OrderByDescending(r => r.Programme.AllocatedOn).ThenBy(r => r.Programme.Id)
+            .Skip(skip).Take(pageSize).ToListAsync(ct);
+        return new JointProgrammePage(items.Select(r => new JointProgrammeSummary(r.Programme.Id, r.Programme.Title,
+            r.Programme.Country, r.Programme.Region, r.Programme.ThematicAreaNumber,
+            JointProgrammeViews.StatusOf(engine, r.Instance), r.Programme.AllocatedOn, r.Programme.AllocatedUsd,
+            r.Programme.TransferredUsd, r.Programme.SpentUsd, r.Programme.DeliveryRate,
+            JointProgrammeViews.Href(r.Programme.Id))).ToList(), page, pageSize, total);
+    }
+
+    public async Task<JointProgrammeResponse> GetAsync(Guid id, WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.SignedIn);
+        return await DescribeAsync(id, actor, ct);
+    }
+
+    /// <summary>Records a tranche the Administrative Agent transferred to one of the programme's organizations.</summary>
+    public async Task<JointProgrammeResponse> RecordTransferAsync(Guid id, TransferRequest request, WorkflowActor actor,
+        CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ManageFunding);
+        await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
+        return await SaveChangeAsync(id, actor, (programme, state, today, now) =>
+            programme.RecordTransfer(request.Organization!, request.AmountUsd!.Value, request.TransferredOn!.Value,
+                request.Reference!, state, today, actor.UserId, now), ct);
+    }
+
+    /// <summary>
+    /// An organization's expenditure for a year. A participating organization reports its own only (403 for another's,
+    /// once it may see the programme); the FMU reports for any.
+    /// </summary>
+    public async Task<JointProgrammeResponse> ReportExpenditureAsync(Guid id, string organization, int year,
+        ExpenditureRequest request, WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ReportExpenditure);
+        await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
+        if (!actor.Roles.Contains(Roles.FundManager)
+            && !string.Equals(actor.Organization, organization.Trim(), StringComparison.OrdinalIgnoreCase))
+            throw new AccessDeniedException(
+                $"An organization reports its own expenditure only ({actor.Organization ?? "none in your sign-in"}).");
+
+        return await SaveChangeAsync(id, actor, (programme, state, today, now) =>
+            programme.ReportExpenditure(organization, year, request.AmountUsd!.Value, state, today, actor.UserId, now), ct);
+    }
+
+    /// <summary>A step of the programme's workflow (begin implementation, suspend, resume, close, cancel).</summary>
+    public async Task<JointProgrammeResponse> ActAsync(Guid id, string action, FireActionRequest? request,
+        WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ManageFunding);
+        var loaded = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: true, ct);
+        await actions.FireAsync(loaded.Instance, action, actor, request, ct);
+        await db.SaveChangesAsync(ct);
+        return await DescribeAsync(id, actor, ct);
+    }
+
+    public async Task<List<JournalEntryResponse>> HistoryAsync(Guid id, WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.SignedIn);
+        var loaded = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
+        return await WorkflowJournalReader.ReadAsync(loaded.Instance, db, engine, ct);
+    }
+
+    /// <summary>
+    /// Applies a change to the programme as it is now (read afresh, with its state), saved with a retry when a racing
+    /// write got there first, so its limits judge the latest figures; answers with the programme after the change.
+    /// </summary>
+    private async Task<JointProgrammeResponse> SaveChangeAsync(Guid id, WorkflowActor actor,
+        Func<JointProgramme, string, DateOnly, DateTimeOffset, object> change, CancellationToken ct)
+    {
+        await db.SaveWithRetryAsync(async () =>
+        {
+            var (programme, instance) = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: true, ct);
+            var now = time.GetUtcNow();
+            var result = change(programme, instance.State, DateOnly.FromDateTime(now.UtcDateTime), now);
+            engine.HoldState(instance);
+            return result;
+        }, ct);
+        return await DescribeAsync(id, actor, ct);
+    }
+
+    private async Task<JointProgrammeResponse> DescribeAsync(Guid id, WorkflowActor actor, CancellationToken ct) =>
+        JointProgrammeViews.Describe(
+            await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct), engine);
+}
