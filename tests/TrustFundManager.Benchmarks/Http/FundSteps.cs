@@ -1,9 +1,9 @@
 using System.Text.Json;
-using TrustFundManager.Api.Ballots;
 using TrustFundManager.Api.ConceptNotes;
 using TrustFundManager.Api.Contributions;
 using TrustFundManager.Api.Donors;
 using TrustFundManager.Api.JointProgrammes;
+using TrustFundManager.Application.Committee;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
