@@ -1,6 +1,7 @@
 using FluentValidation;
 using TrustFundManager.Api.Common;
 using TrustFundManager.Application.Common;
+using TrustFundManager.Application.JointProgrammes;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Domain.ReferenceData;
@@ -65,8 +66,6 @@ public sealed class JointProgrammeQueryValidator : AbstractValidator<JointProgra
         RuleFor(q => q.PageSize).ValidPageSize();
     }
 }
-
-public sealed record ProgrammeStatusResponse(string State, string Title, bool Terminal);
 
 /// <summary>One organization's budget (indirect cost inside it), what it received, spent, and its delivery rate.</summary>
 public sealed record ProgrammeBudgetView(string Organization, decimal AmountUsd, decimal DirectCostUsd, decimal IndirectCostUsd,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Common;
 using TrustFundManager.Application.Common;
 using TrustFundManager.Api.ConceptNotes;
+using TrustFundManager.Application.JointProgrammes;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
