@@ -1,6 +1,5 @@
 using TrustFundManager.Application.JointProgrammes;
 using TrustFundManager.Domain.Results;
-using TrustFundManager.Infrastructure.Results;
 
 namespace TrustFundManager.Application.Results;
 
