@@ -70,7 +70,7 @@ public sealed record BallotPage(IReadOnlyList<BallotSummaryResponse> Items, int 
 /// </summary>
 internal static class BallotViews
 {
-    public static string NotFound(Guid id) => $"No ballot has the id {id}.";
+    public static string NotFoundMessage(Guid id) => $"No ballot has the id {id}.";
 
     /// <summary>The ballot <paramref name="instance"/> drives, as <paramref name="actor"/> may see it.</summary>
     /// <exception cref="NotFoundException">The ballot itself is missing.</exception>
@@ -79,7 +79,7 @@ internal static class BallotViews
     {
         var id = instance.SubjectId;
         var ballot = await db.Ballots.AsNoTracking().WithPapers().SingleOrDefaultAsync(b => b.Id == id, ct)
-                     ?? throw new NotFoundException(NotFound(id));
+                     ?? throw new NotFoundException(NotFoundMessage(id));
         var decisions = await db.CommitteeDecisions.AsNoTracking().Where(d => d.BallotId == id)
             .ToDictionaryAsync(d => d.ConceptNoteId, d => d.Id, ct);
         var actions = (await engine.AvailableActionsAsync(instance, actor, ct)).Select(a => a.Action.Name).ToList();

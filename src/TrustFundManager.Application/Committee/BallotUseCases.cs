@@ -81,7 +81,7 @@ public sealed class BallotUseCases(TrustFundDbContext db, WorkflowEngine engine,
     {
         actor.Require(AccessPolicies.RunBallots);
         var instance = await FindAsync(id, actor, tracked: true, ct);
-        // Tracked, so that the step's effects (deciding or calling off the ballot) change it in this unit of work.
+        // Loaded tracked before the step: its guard and its effects (deciding or calling off the ballot) work on this copy.
         await db.Ballots.WithPapers().SingleAsync(b => b.Id == id, ct);
         await actions.FireAsync(instance, action, actor, request, ct);
         await db.SaveChangesAsync(ct);
@@ -97,5 +97,5 @@ public sealed class BallotUseCases(TrustFundDbContext db, WorkflowEngine engine,
     }
 
     private Task<WorkflowInstance> FindAsync(Guid id, WorkflowActor actor, bool tracked, CancellationToken ct) =>
-        subjects.FindVisibleAsync(BallotWorkflowSteps.WorkflowId, id, actor, tracked, BallotViews.NotFound(id), ct);
+        subjects.FindVisibleAsync(BallotWorkflowSteps.WorkflowId, id, actor, tracked, BallotViews.NotFoundMessage(id), ct);
 }
