@@ -1,6 +1,6 @@
 using System.Text.Json;
-using TrustFundManager.Api.Ballots;
 using TrustFundManager.Api.ConceptNotes;
+using TrustFundManager.Application.Committee;
 using TrustFundManager.Application.Funding;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Committee;

@@ -1,46 +1,63 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 using TrustFundManager.Application.Funding;
+using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Common;
+using TrustFundManager.Domain.Funding;
 using TrustFundManager.Domain.Results;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Results;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Instances;
 
-namespace TrustFundManager.Api.Results;
+namespace TrustFundManager.Application.Results;
 
-public sealed record LoadedReport(ProgressReport Report, WorkflowInstance Instance);
+internal sealed record VisibleProgramme(JointProgramme Programme, WorkflowInstance Instance);
 
-/// <summary>Reading a programme's results matrix and progress reports as the caller may see them, and showing them.</summary>
-public static class ResultsViews
+internal sealed record VisibleReport(ProgressReport Report, WorkflowInstance Instance);
+
+/// <summary>
+/// A programme's results matrix and progress reports as the caller may see them: a programme to whoever may see the
+/// programme, a report to whoever its own workflow shows it to; and how both are shown.
+/// </summary>
+internal static class ResultsViews
 {
-    public static string MatrixHref(Guid programmeId) => $"{JointProgrammeViews.Href(programmeId)}/results";
-    public static string ReportsHref(Guid programmeId) => $"{JointProgrammeViews.Href(programmeId)}/progress-reports";
+    // The joint programme's own route, written out here rather than taken from the programmes' feature, so that this
+    // feature does not depend on where that one lives; it must stay the route joint programmes answer on.
+    public static string ProgrammeHref(Guid programmeId) => $"/api/joint-programmes/{programmeId}";
+
+    public static string MatrixHref(Guid programmeId) => $"{ProgrammeHref(programmeId)}/results";
+    public static string ReportsHref(Guid programmeId) => $"{ProgrammeHref(programmeId)}/progress-reports";
     public static string ReportHref(Guid reportId) => $"/api/progress-reports/{reportId}";
 
-    public static ProblemHttpResult ReportNotFound(Guid id) => ApiProblems.NotFound($"There is no progress report {id}.");
-
-    public static IQueryable<WorkflowInstance> ReportInstances(TrustFundDbContext db) =>
-        db.WorkflowInstances.Where(i => i.DefinitionId == ProgressReportStatus.WorkflowId);
-
-    /// <summary>The report with its values, or null when the caller may not see it.</summary>
-    public static async Task<LoadedReport?> FindVisibleReportAsync(Guid id, WorkflowActor actor, TrustFundDbContext db,
-        WorkflowEngine engine, bool tracked, CancellationToken ct)
+    /// <summary>The programme with its budget (its organizations), if the caller may see it.</summary>
+    /// <exception cref="NotFoundException">There is none, or the caller may not see it.</exception>
+    public static async Task<VisibleProgramme> FindProgrammeAsync(Guid id, WorkflowActor actor, WorkflowSubjects subjects,
+        TrustFundDbContext db, CancellationToken ct)
     {
-        var instances = tracked ? ReportInstances(db) : ReportInstances(db).AsNoTracking();
-        var instance = await instances.SingleOrDefaultAsync(i => i.SubjectId == id, ct);
-        if (instance is null || !actor.CanSee(engine.DefinitionOf(instance), instance)) return null;
-        var reports = tracked ? db.ProgressReports : db.ProgressReports.AsNoTracking();
-        var report = await reports.Include(r => r.Values).SingleOrDefaultAsync(r => r.Id == id, ct);
-        return report is null ? null : new LoadedReport(report, instance);
+        var notFound = $"There is no joint programme {id}.";
+        var instance = await subjects.FindVisibleAsync(JointProgrammeStatus.WorkflowId, id, actor, tracked: false, notFound, ct);
+        var programme = await db.JointProgrammes.AsNoTracking().Include(p => p.Budget).SingleOrDefaultAsync(p => p.Id == id, ct)
+                        ?? throw new NotFoundException(notFound);
+        return new VisibleProgramme(programme, instance);
     }
 
-    public static ResultsMatrixResponse DescribeMatrix(LoadedProgramme loaded, ResultsMatrix? matrix,
+    /// <summary>The report with its values, if the caller may see it.</summary>
+    /// <exception cref="NotFoundException">There is none, or the caller may not see it.</exception>
+    public static async Task<VisibleReport> FindReportAsync(Guid id, WorkflowActor actor, bool tracked,
+        WorkflowSubjects subjects, TrustFundDbContext db, CancellationToken ct)
+    {
+        var notFound = $"There is no progress report {id}.";
+        var instance = await subjects.FindVisibleAsync(ProgressReportStatus.WorkflowId, id, actor, tracked, notFound, ct);
+        var reports = tracked ? db.ProgressReports : db.ProgressReports.AsNoTracking();
+        var report = await reports.Include(r => r.Values).SingleOrDefaultAsync(r => r.Id == id, ct)
+                     ?? throw new NotFoundException(notFound);
+        return new VisibleReport(report, instance);
+    }
+
+    public static ResultsMatrixResponse DescribeMatrix(VisibleProgramme visible, ResultsMatrix? matrix,
         IReadOnlyDictionary<Guid, ApprovedActual> actuals, WorkflowEngine engine)
     {
-        var (programme, instance) = loaded;
+        var (programme, instance) = visible;
         IndicatorView Indicator(ResultsMatrix m, Indicator i)
         {
             var latest = actuals.GetValueOrDefault(i.Id);
@@ -56,10 +73,12 @@ public static class ResultsViews
             matrix.IndicatorsOfOutcome(o).Select(i => Indicator(matrix, i)).ToList(),
             matrix.OutputsOf(o).Select(p => new OutputView(p.Id, matrix.CodeOf(p), p.Statement,
                 matrix.IndicatorsOfOutput(p).Select(i => Indicator(matrix, i)).ToList())).ToList())).ToList() ?? [];
-        return new ResultsMatrixResponse(programme.Id, programme.Title, JointProgrammeViews.StatusOf(engine, instance),
+        var state = engine.DefinitionOf(instance).State(instance.State);
+        return new ResultsMatrixResponse(programme.Id, programme.Title,
+            new ProgrammeStatusResponse(state.Name, state.Title, state.Terminal),
             ResultsMatrix.IsEditableIn(instance.State), matrix?.Version == Guid.Empty ? null : matrix?.Version,
             matrix?.UpdatedAt, matrix?.UpdatedBy, outcomes,
-            new ResultsMatrixLinks(MatrixHref(programme.Id), JointProgrammeViews.Href(programme.Id), ReportsHref(programme.Id)));
+            new ResultsMatrixLinks(MatrixHref(programme.Id), ProgrammeHref(programme.Id), ReportsHref(programme.Id)));
     }
 
     public static ReportStatusResponse StatusOf(WorkflowEngine engine, WorkflowInstance instance)
@@ -68,10 +87,10 @@ public static class ResultsViews
         return new ReportStatusResponse(state.Name, state.Title);
     }
 
-    public static async Task<ProgressReportResponse> DescribeReportAsync(LoadedReport loaded, WorkflowActor actor,
+    public static async Task<ProgressReportResponse> DescribeReportAsync(VisibleReport visible, WorkflowActor actor,
         TrustFundDbContext db, WorkflowEngine engine, CancellationToken ct)
     {
-        var (report, instance) = loaded;
+        var (report, instance) = visible;
         var programmeTitle = await db.JointProgrammes.Where(p => p.Id == report.ProgrammeId).Select(p => p.Title).SingleAsync(ct);
         var matrix = await db.ResultsMatrices.AsNoTracking().WithItems().SingleOrDefaultAsync(m => m.ProgrammeId == report.ProgrammeId, ct);
         var indicators = matrix?.IndicatorsInOrder().Where(i => i.Organization == report.Organization).ToList() ?? [];
@@ -88,7 +107,7 @@ public static class ResultsViews
             report.ApprovedOn, report.ApprovedBy, report.ReturnComment, lines,
             actions.Select(a => new ReportActionView(a.Action.Name, a.Action.Title, a.Action.CommentRequired, a.BlockedBy)).ToList(),
             report.Version, instance.Id,
-            new ProgressReportLinks(ReportHref(report.Id), JointProgrammeViews.Href(report.ProgrammeId),
+            new ProgressReportLinks(ReportHref(report.Id), ProgrammeHref(report.ProgrammeId),
                 MatrixHref(report.ProgrammeId), $"{ReportHref(report.Id)}/history"));
     }
 

@@ -1,7 +1,7 @@
 using FluentValidation;
 using TrustFundManager.Domain.Committee;
 
-namespace TrustFundManager.Api.SteeringCommittee;
+namespace TrustFundManager.Application.Committee;
 
 /// <summary>
 /// An appointment: a member takes a seat of a constituency; the chair and attendees take none. Whom the person
@@ -66,7 +66,7 @@ public sealed record MembershipResponse(
 {
     public static MembershipResponse From(CommitteeMembership m) => new(m.Id, m.UserId, m.Name, m.Role,
         m.ConstituencyCode, m.Seat, new RepresentationResponse(m.RepresentedKind, m.RepresentedCode, m.RepresentedName),
-        m.TermStart, m.TermEnd, m.EndReason, m.Version, $"/api/steering-committee/members/{m.Id}");
+        m.TermStart, m.TermEnd, m.EndReason, m.Version, CommitteeLinks.Membership(m.Id));
 }
 
 /// <summary>Who holds a seat on the day asked about; the holder's sign-in id is not shown here.</summary>
