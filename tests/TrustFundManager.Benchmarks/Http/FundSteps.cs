@@ -1,14 +1,14 @@
 using System.Text.Json;
 using TrustFundManager.Api.Ballots;
-using TrustFundManager.Api.ConceptNotes;
 using TrustFundManager.Api.Contributions;
 using TrustFundManager.Api.Donors;
 using TrustFundManager.Api.JointProgrammes;
+using TrustFundManager.Application.ConceptNotes;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
-using ConceptNoteBudgetShare = TrustFundManager.Api.ConceptNotes.BudgetShareRequest;
+using ConceptNoteBudgetShare = TrustFundManager.Application.ConceptNotes.BudgetShareRequest;
 
 namespace TrustFundManager.Benchmarks.Http;
 
