@@ -1,30 +1,11 @@
-using FluentValidation;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
-using TrustFundManager.Domain.ReferenceData;
-using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Application.ReferenceData;
 
 namespace TrustFundManager.Api.GuidingPrinciples;
-
-public sealed record GuidingPrincipleResponse(int Number, string Title, string? Description)
-{
-    public static GuidingPrincipleResponse From(GuidingPrinciple p) => new(p.Number, p.Title, p.Description);
-}
-
-public sealed record UpdateGuidingPrincipleRequest(string? Title, string? Description);
-
-public sealed class UpdateGuidingPrincipleRequestValidator : AbstractValidator<UpdateGuidingPrincipleRequest>
-{
-    public UpdateGuidingPrincipleRequestValidator()
-    {
-        RuleFor(r => r.Title).NotEmpty().MaximumLength(GuidingPrinciple.TitleMaxLength);
-        RuleFor(r => r.Description).MaximumLength(GuidingPrinciple.DescriptionMaxLength);
-    }
-}
 
 public sealed class GuidingPrincipleEndpoints : IEndpointGroup
 {
@@ -38,22 +19,15 @@ public sealed class GuidingPrincipleEndpoints : IEndpointGroup
         group.MapPut("/{number:int}", Update).RequireAuthorization(Policies.ManageReferenceData)
             .WithRequestValidation<UpdateGuidingPrincipleRequest>()
             .WithName("UpdateGuidingPrinciple")
-            .WithSummary("Changes a guiding principle's title and description.");
+            .WithSummary("Changes a guiding principle's title and description.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<List<GuidingPrincipleResponse>>> List(TrustFundDbContext db, CancellationToken ct) =>
-        TypedResults.Ok(await db.GuidingPrinciples.AsNoTracking().OrderBy(p => p.Number)
-            .Select(p => GuidingPrincipleResponse.From(p))
-            .ToListAsync(ct));
+    private static async Task<Ok<List<GuidingPrincipleResponse>>> List(ClaimsPrincipal user,
+        GuidingPrincipleUseCases useCases, CancellationToken ct) =>
+        TypedResults.Ok(await useCases.ListAsync(user.AsWorkflowActor(), ct));
 
-    private static async Task<Results<Ok<GuidingPrincipleResponse>, ProblemHttpResult>> Update(int number,
-        UpdateGuidingPrincipleRequest request, TrustFundDbContext db, CancellationToken ct)
-    {
-        var principle = await db.GuidingPrinciples.FindAsync([number], ct);
-        if (principle is null) return ApiProblems.NotFound($"There is no guiding principle {number}.");
-
-        principle.Rename(request.Title!, request.Description);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(GuidingPrincipleResponse.From(principle));
-    }
+    private static async Task<Ok<GuidingPrincipleResponse>> Update(int number, UpdateGuidingPrincipleRequest request,
+        ClaimsPrincipal user, GuidingPrincipleUseCases useCases, CancellationToken ct) =>
+        TypedResults.Ok(await useCases.UpdateAsync(number, request, user.AsWorkflowActor(), ct));
 }

@@ -1,5 +1,5 @@
-using TrustFundManager.Api.ConceptNotes;
 using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Application.ConceptNotes;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.Committee;

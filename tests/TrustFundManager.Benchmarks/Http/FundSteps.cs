@@ -1,12 +1,12 @@
 using System.Text.Json;
-using TrustFundManager.Api.ConceptNotes;
 using TrustFundManager.Application.Committee;
+using TrustFundManager.Application.ConceptNotes;
 using TrustFundManager.Application.Funding;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
-using ConceptNoteBudgetShare = TrustFundManager.Api.ConceptNotes.BudgetShareRequest;
+using ConceptNoteBudgetShare = TrustFundManager.Application.ConceptNotes.BudgetShareRequest;
 
 namespace TrustFundManager.Benchmarks.Http;
 

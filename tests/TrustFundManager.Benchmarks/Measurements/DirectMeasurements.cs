@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using TrustFundManager.Api.ConceptNotes;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.ConceptNotes;
 using TrustFundManager.Benchmarks.Http;
 using TrustFundManager.Domain.Access;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Funding;
-using TrustFundManager.Workflows;
-using TrustFundManager.Workflows.Definitions;
 
 namespace TrustFundManager.Benchmarks.Measurements;
 
@@ -48,16 +46,10 @@ public static class DirectMeasurements
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         return
         [
-            await Timing.MeasureAsync(HttpMeasurements.ListPage, () => InScope(s => ConceptNoteList.ListAsync(ListQuery, FundManager,
-                s.GetRequiredService<TrustFundDbContext>(), s.GetRequiredService<WorkflowCatalog>(), ct)), maxRuns, budget),
-            await Timing.MeasureAsync(HttpMeasurements.GetOne, () => InScope(async s =>
-            {
-                var db = s.GetRequiredService<TrustFundDbContext>();
-                var engine = s.GetRequiredService<WorkflowEngine>();
-                var loaded = await ConceptNoteAccess.FindVisibleAsync(noteId, fundManager, db, engine, tracked: false, ct)
-                             ?? throw new InvalidOperationException($"Concept note {noteId} is not visible to the FMU.");
-                await ConceptNoteAccess.DescribeAsync(loaded, fundManager, db, engine, ct);
-            }), maxRuns, budget),
+            await Timing.MeasureAsync(HttpMeasurements.ListPage, () => InScope(s =>
+                s.GetRequiredService<ConceptNoteUseCases>().ListAsync(ListQuery, fundManager, ct)), maxRuns, budget),
+            await Timing.MeasureAsync(HttpMeasurements.GetOne, () => InScope(s =>
+                s.GetRequiredService<ConceptNoteUseCases>().GetAsync(noteId, fundManager, ct)), maxRuns, budget),
             await Timing.MeasureAsync(HttpMeasurements.FundingStatus, () => InScope(s =>
                 s.GetRequiredService<FundingStatusReader>().StatusAsync(today, ct)), maxRuns, budget),
             await Timing.MeasureAsync(FundingStatusComputed, () => InScope(s =>

@@ -1,25 +1,25 @@
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Access;
+using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Infrastructure.ConceptNotes;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Instances;
 
-namespace TrustFundManager.Api.ConceptNotes;
+namespace TrustFundManager.Application.ConceptNotes;
 
-public sealed record LoadedConceptNote(ConceptNote Note, WorkflowInstance Instance);
+/// <summary>A concept note the caller may see, with its workflow.</summary>
+internal sealed record LoadedConceptNote(ConceptNote Note, WorkflowInstance Instance);
 
-/// <summary>Finding a note the caller may see, and describing it as the API shows it.</summary>
+/// <summary>
+/// Who may see and edit a concept note, where it lives, and how it reads. Other features link to a note with
+/// <see cref="Href"/> and start its workflow with <see cref="ScopeOf"/>.
+/// </summary>
 public static class ConceptNoteAccess
 {
     public static string Href(Guid id) => $"/api/concept-notes/{id}";
-
-    public static ProblemHttpResult NotFound(Guid id) => ApiProblems.NotFound($"There is no concept note {id}.");
 
     /// <summary>Whose note it is: the submitting government's country, and the organizations that would take part.</summary>
     public static WorkflowScope ScopeOf(ConceptNote note) => new([note.Country], note.Organizations);
@@ -36,31 +36,31 @@ public static class ConceptNoteAccess
         return !seesOtherwise && actor.Roles.Contains(Roles.GovernmentFocalPoint) ? actor.Country : null;
     }
 
-    /// <summary>The note and its workflow, or null when there is none or the caller may not see it (both answer 404).</summary>
-    public static async Task<LoadedConceptNote?> FindVisibleAsync(Guid id, WorkflowActor actor, TrustFundDbContext db,
-        WorkflowEngine engine, bool tracked, CancellationToken ct)
-    {
-        var instances = tracked ? db.WorkflowInstances : db.WorkflowInstances.AsNoTracking();
-        var instance = await instances.SingleOrDefaultAsync(
-            i => i.DefinitionId == ConceptNoteStatus.WorkflowId && i.SubjectId == id, ct);
-        if (instance is null || !actor.CanSee(engine.DefinitionOf(instance), instance)) return null;
-
-        var notes = tracked ? db.ConceptNotes : db.ConceptNotes.AsNoTracking();
-        var note = await notes.WithDetails().SingleOrDefaultAsync(n => n.Id == id, ct);
-        return note is null ? null : new LoadedConceptNote(note, instance);
-    }
-
     /// <summary>The FMU, or the government whose note it is.</summary>
-    public static bool MayEdit(WorkflowActor actor, LoadedConceptNote loaded) =>
+    internal static bool MayEdit(WorkflowActor actor, LoadedConceptNote loaded) =>
         actor.ActsAs(Roles.FundManager, loaded.Instance) || actor.ActsAs(Roles.GovernmentFocalPoint, loaded.Instance);
 
-    public static ConceptNoteStatusResponse StatusOf(WorkflowEngine engine, WorkflowInstance instance)
+    /// <summary>The note and its workflow, when the caller may see them.</summary>
+    /// <exception cref="NotFoundException">There is no such note, or the caller may not see it.</exception>
+    internal static async Task<LoadedConceptNote> FindVisibleAsync(Guid id, WorkflowActor actor,
+        WorkflowSubjects subjects, TrustFundDbContext db, bool tracked, CancellationToken ct)
+    {
+        var notFound = $"There is no concept note {id}.";
+        var instance = await subjects.FindVisibleAsync(ConceptNoteStatus.WorkflowId, id, actor, tracked, notFound, ct);
+        var notes = tracked ? db.ConceptNotes : db.ConceptNotes.AsNoTracking();
+        var note = await notes.WithDetails().SingleOrDefaultAsync(n => n.Id == id, ct)
+                   ?? throw new NotFoundException(notFound);
+        return new LoadedConceptNote(note, instance);
+    }
+
+    internal static ConceptNoteStatusResponse StatusOf(WorkflowEngine engine, WorkflowInstance instance)
     {
         var state = engine.DefinitionOf(instance).State(instance.State);
         return new ConceptNoteStatusResponse(state.Name, state.Title, state.Terminal);
     }
 
-    public static async Task<ConceptNoteResponse> DescribeAsync(LoadedConceptNote loaded, WorkflowActor actor,
+    /// <summary>The note as the caller reads it: its content, status, what the caller may do, and where to go next.</summary>
+    internal static async Task<ConceptNoteResponse> DescribeAsync(LoadedConceptNote loaded, WorkflowActor actor,
         TrustFundDbContext db, WorkflowEngine engine, CancellationToken ct)
     {
         var (note, instance) = loaded;

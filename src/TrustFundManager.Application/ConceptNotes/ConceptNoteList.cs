@@ -1,19 +1,15 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using TrustFundManager.Api.Common;
 using TrustFundManager.Application.Common;
-using TrustFundManager.Api.Security;
-using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
 using TrustFundManager.Workflows.Definitions;
 using TrustFundManager.Workflows.Instances;
 
-namespace TrustFundManager.Api.ConceptNotes;
+namespace TrustFundManager.Application.ConceptNotes;
 
-/// <summary>The concept-note list: what the caller may see, filtered, sorted and paged in SQL.</summary>
+/// <summary>The concept-note list's query: what the caller may see, filtered, sorted and paged in SQL.</summary>
 /// <remarks>
 /// The notes are filtered, counted and paged on their own table, where the indexes of the sort keys let the database
 /// stop after the page; the workflow instances are consulted only where the caller's visibility or a status narrows
@@ -22,24 +18,17 @@ namespace TrustFundManager.Api.ConceptNotes;
 /// </remarks>
 internal static class ConceptNoteList
 {
-    public static async Task<Results<Ok<ConceptNotePage>, ValidationProblem>> ListAsync([AsParameters] ConceptNoteQuery query,
-        ClaimsPrincipal user, TrustFundDbContext db, WorkflowCatalog catalog, CancellationToken ct)
+    /// <summary>The page the query asks for; its status, if any, is one the workflow knows.</summary>
+    public static async Task<ConceptNotePage> PageAsync(ConceptNoteQuery query, WorkflowActor actor,
+        TrustFundDbContext db, WorkflowSubjects subjects, WorkflowCatalog catalog, CancellationToken ct)
     {
-        var statuses = catalog.Latest(ConceptNoteStatus.WorkflowId).States.Select(s => s.Name).ToList();
-        if (query.Status is { } status && !statuses.Contains(status))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-            {
-                ["status"] = [$"'{status}' is not a concept-note status; use one of: {string.Join(", ", statuses)}."],
-            });
-
-        var actor = user.AsWorkflowActor();
         var (page, pageSize, skip) = Paging.Resolve(query.Page, query.PageSize);
         var instances = db.WorkflowInstances.AsNoTracking().Where(i => i.DefinitionId == ConceptNoteStatus.WorkflowId);
         var notes = Filter(db.ConceptNotes.AsNoTracking(), query);
         var ownCountry = ConceptNoteAccess.OnlyCountrySeenBy(actor);
         if (ownCountry is not null) notes = notes.Where(n => n.Country == ownCountry);
 
-        var narrowing = Narrowing(instances, actor, query.Status);
+        var narrowing = Narrowing(subjects, actor, query.Status);
         var total = await CountAsync(notes, narrowing, fewNotes: ownCountry is not null, ct);
         if (narrowing is not null) notes = notes.Where(n => narrowing.Any(i => i.SubjectId == n.Id));
 
@@ -59,22 +48,21 @@ internal static class ConceptNoteList
         var position = ids.Select((id, index) => (id, index)).ToDictionary(p => p.id, p => p.index);
         var items = rows.OrderBy(r => position[r.Id]);
 
-        return TypedResults.Ok(new ConceptNotePage(items.Select(n =>
+        return new ConceptNotePage(items.Select(n =>
         {
             var state = catalog.Get(ConceptNoteStatus.WorkflowId, n.DefinitionVersion).State(n.State);
             return new ConceptNoteSummaryResponse(n.Id, n.Title, n.Country, n.Countries, n.Region, n.ThematicAreaNumber,
                 n.GcmObjectives, n.Organizations, n.TotalRequestedUsd,
                 new ConceptNoteStatusResponse(state.Name, state.Title, state.Terminal), n.SubmissionCount,
                 n.FirstSubmittedAt, n.CreatedAt, n.UpdatedAt, ConceptNoteAccess.Href(n.Id));
-        }).ToList(), page, pageSize, total));
+        }).ToList(), page, pageSize, total);
     }
 
     /// <summary>The instances that keep a note in the list, or null when every note's instance does.</summary>
-    private static IQueryable<WorkflowInstance>? Narrowing(IQueryable<WorkflowInstance> instances, WorkflowActor actor,
-        string? status)
+    private static IQueryable<WorkflowInstance>? Narrowing(WorkflowSubjects subjects, WorkflowActor actor, string? status)
     {
         if (actor.SeesEverything && status is null) return null;
-        var narrowed = instances.VisibleTo(actor);
+        var narrowed = subjects.VisibleTo(ConceptNoteStatus.WorkflowId, actor);
         return status is null ? narrowed : narrowed.Where(i => i.State == status);
     }
 
