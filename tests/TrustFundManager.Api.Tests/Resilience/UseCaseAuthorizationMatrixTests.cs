@@ -94,7 +94,7 @@ public sealed class UseCaseAuthorizationMatrixTests(SqliteApiFactory api) : ICla
 
     private static Exception Unwrap(Exception e) => e is TargetInvocationException { InnerException: { } inner } ? inner : e;
 
-    private static object? SampleArgument(ParameterInfo parameter, WorkflowActor actor)
+    internal static object? SampleArgument(ParameterInfo parameter, WorkflowActor actor)
     {
         var type = parameter.ParameterType;
         if (type == typeof(WorkflowActor)) return actor;
