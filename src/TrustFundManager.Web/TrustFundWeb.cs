@@ -5,7 +5,9 @@ using Microsoft.AspNetCore.Components.Server;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Web.Account;
 using TrustFundManager.Web.Common;
 using TrustFundManager.Web.Localization;
@@ -31,8 +33,24 @@ public static class TrustFundWeb
         services.AddLocalization();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UseCases>();
+        services.AddPageActorContext();
         services.AddTrustFundWebAuthentication(configuration);
         return services;
+    }
+
+    /// <summary>
+    /// Wraps the host's <see cref="IActorContext"/> (registered before this call) so that what a page saves is audited
+    /// under the page's user.
+    /// </summary>
+    private static void AddPageActorContext(this IServiceCollection services)
+    {
+        services.AddScoped<PageCaller>();
+        var host = services.LastOrDefault(d => d.ServiceType == typeof(IActorContext));
+        if (host?.ImplementationType is not { } hostType)
+            throw new InvalidOperationException("Register the host's IActorContext (a type) before AddTrustFundWeb.");
+        services.AddScoped(hostType);
+        services.Replace(ServiceDescriptor.Scoped<IActorContext>(provider => new PageActorContext(
+            provider.GetRequiredService<PageCaller>(), (IActorContext)provider.GetRequiredService(hostType))));
     }
 
     /// <summary>
@@ -46,6 +64,9 @@ public static class TrustFundWeb
         app.UseWhen(context => !WebAuthentication.IsApiRequest(context), pages => pages.UseRequestLocalization(localization));
         app.UseAntiforgery();
 
+        // In Development the static assets add a catch-all for files created since the build, an endpoint that takes no
+        // conventions and so would state no policy; every endpoint here states one, so it is left out.
+        app.Configuration["DisableStaticAssetNotFoundRuntimeFallback"] = "true";
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapLanguageChoice();

@@ -13,6 +13,9 @@ public sealed record PageTraffic(IReadOnlyList<string> Local, IReadOnlyList<stri
 /// </summary>
 public static class BrowserSession
 {
+    /// <summary>Set to a directory, every browser test leaves a screenshot of its last page there, to look at.</summary>
+    public const string ScreenshotsVariable = "WEB_TEST_SCREENSHOTS";
+
     public static string FailuresDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser-failures");
 
     /// <summary>Runs <paramref name="test"/> on a fresh page; returns the requests the page made.</summary>
@@ -49,6 +52,8 @@ public static class BrowserSession
         try
         {
             await test(page);
+            if (Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } screenshots)
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, TestFileName() + ".png"), FullPage = true });
         }
         catch (Exception)
         {
@@ -66,15 +71,19 @@ public static class BrowserSession
         Uri.TryCreate(url, UriKind.Absolute, out var uri)
         && (uri.Scheme is "data" or "blob" || uri.IsLoopback);
 
+    private static string TestFileName()
+    {
+        var name = string.Concat((TestContext.Current.Test?.TestDisplayName ?? "test")
+            .Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        return name.Length > 150 ? name[..150] : name;
+    }
+
     private static async Task SaveFailureAsync(IPage page, IEnumerable<string> console)
     {
         try
         {
             Directory.CreateDirectory(FailuresDirectory);
-            var name = string.Concat((TestContext.Current.Test?.TestDisplayName ?? "test")
-                .Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-            if (name.Length > 150) name = name[..150];
-            var stem = Path.Combine(FailuresDirectory, name);
+            var stem = Path.Combine(FailuresDirectory, TestFileName());
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = stem + ".png", FullPage = true });
             await File.WriteAllTextAsync(stem + ".html", await page.ContentAsync());
             await File.WriteAllLinesAsync(stem + ".console.txt", console);

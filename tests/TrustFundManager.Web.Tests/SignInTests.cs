@@ -43,7 +43,7 @@ public sealed class SignInTests(WebAppFixture app)
         {
             await page.SignInAsync("fmu.officer");
 
-            var items = page.GetByTestId("inbox-item");
+            var items = page.GetByTestId("inbox-item").Filter(new() { HasText = WebAppFixture.SubmittedNoteTitle });
             await Assertions.Expect(items).ToHaveCountAsync(1);
             await Assertions.Expect(items.First).ToContainTextAsync(WebAppFixture.SubmittedNoteTitle);
             await Assertions.Expect(items.First).ToContainTextAsync("Submitted");

@@ -40,8 +40,13 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>A draft Mexico's government left: a task in its own inbox.</summary>
     public const string DraftNoteTitle = "Returning migrants' skills <and> jobs";
 
+    /// <summary>A complete draft of the Philippines' government, which a test submits from the workflow step page.</summary>
+    public const string PhilippinesNoteTitle = "Safe return and reintegration";
+
     public async ValueTask InitializeAsync()
     {
+        // Chromium starts while the host starts and the data is written.
+        var browser = LaunchBrowserAsync();
         Host.UseKestrel(0);
         Host.StartServer();
         var address = Host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!
@@ -49,7 +54,11 @@ public sealed class WebAppFixture : IAsyncLifetime
         BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)
             .Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal));
         await SeedAsync();
+        await browser;
+    }
 
+    private async Task LaunchBrowserAsync()
+    {
         if (!File.Exists(ChromiumPath))
         {
             const string reason = $"Chromium is not installed at {ChromiumPath} (apt-get install chromium; .ci/run does it)";
@@ -84,6 +93,11 @@ public sealed class WebAppFixture : IAsyncLifetime
             .EnsureSuccessStatusCode();
         await Created(await government.PostAsync("/api/concept-notes",
             HttpAssert.JsonBody(new JsonObject { ["title"] = DraftNoteTitle, ["country"] = "MEX" }.ToJsonString()), ct));
+
+        using var philippines = await Host.CreateClientAsAsync("gov.phl");
+        var note = CompleteNote(PhilippinesNoteTitle);
+        note["country"] = "PHL";
+        await Created(await philippines.PostAsync("/api/concept-notes", HttpAssert.JsonBody(note.ToJsonString()), ct));
 
         static async Task<Guid> Created(HttpResponseMessage response) =>
             (await HttpAssert.OkJsonAsync(response, System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();

@@ -19,6 +19,7 @@ public sealed class UseCases(IServiceScopeFactory scopes, CurrentUser user)
     {
         var actor = await user.ActorAsync();
         await using var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PageCaller>().UserId = actor.UserId;
         return await call(scope.ServiceProvider.GetRequiredService<TUseCases>(), actor);
     }
 }

@@ -12,3 +12,6 @@ public sealed class AccountText;
 
 /// <summary>The strings of the inbox.</summary>
 public sealed class InboxText;
+
+/// <summary>The strings of the workflow step page.</summary>
+public sealed class WorkflowText;
