@@ -25,6 +25,7 @@ public static class AppTheme
             H1 = new H1Typography { FontFamily = SystemFonts, FontSize = "2rem", FontWeight = "500" },
             H2 = new H2Typography { FontFamily = SystemFonts, FontSize = "1.5rem", FontWeight = "500" },
             H3 = new H3Typography { FontFamily = SystemFonts, FontSize = "1.25rem", FontWeight = "500" },
+            Button = new ButtonTypography { FontFamily = SystemFonts, TextTransform = "none" },
         },
     };
 }
