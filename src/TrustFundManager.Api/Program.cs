@@ -16,6 +16,7 @@ using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Reports;
 using TrustFundManager.Infrastructure.Seeding;
+using TrustFundManager.Web;
 
 // `--seed-demo` is the short form of `--Seed:Demo=true`: the demo portfolio on a database without concept notes.
 const string SeedDemoSwitch = "--seed-demo";
@@ -47,6 +48,10 @@ builder.Services.AddTrustFundReports(builder.Configuration);
 
 builder.Services.AddTrustFundAuthentication(builder.Configuration, builder.Environment);
 builder.Services.AddAuthorizationBuilder().AddTrustFundPolicies();
+
+// The web pages (src/TrustFundManager.Web, docs/web.md) on this host: a session cookie for pages, beside the API's
+// bearer tokens, which keep serving /api alone.
+builder.Services.AddTrustFundWeb(builder.Configuration, web => web.DevelopmentUsers = DevUsers.ForSignInPage());
 
 builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -112,6 +117,10 @@ if (app.Environment.IsDevelopment())
 }
 
 app.MapEndpointGroups();
+
+// The web pages at / (the API stays at /api): languages, anti-forgery, static assets, sign-in, the components.
+app.MapTrustFundWeb();
+
 app.Run();
 
 /// <summary>The API's entry point, visible to the test host.</summary>

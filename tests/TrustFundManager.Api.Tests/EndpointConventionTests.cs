@@ -24,12 +24,18 @@ public sealed class EndpointConventionTests(SqliteApiFactory api) : IClassFixtur
             .ToList();
         Assert.Empty(unstated);
 
+        // The web pages' sign-in, language choice and static assets are open too (the pages themselves are not).
+        string[] webRoutes = ["/sign-in", "/sign-in/development", "/sign-in/development/session", "/sign-out", "/language",
+            "/access-denied"];
         var anonymous = endpoints.Where(e => e.Metadata.GetMetadata<IAllowAnonymous>() is not null)
-            .Select(e => e.RoutePattern.RawText!).ToList();
+            .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/')).ToList();
         Assert.All(anonymous, route => Assert.True(
             route.StartsWith("/health/", StringComparison.Ordinal) || route.StartsWith("/dev/", StringComparison.Ordinal)
-            || route.StartsWith("/openapi/", StringComparison.Ordinal) || route.StartsWith("/scalar", StringComparison.Ordinal),
+            || route.StartsWith("/openapi/", StringComparison.Ordinal) || route.StartsWith("/scalar", StringComparison.Ordinal)
+            || route.StartsWith("/_content/", StringComparison.Ordinal) || route.StartsWith("/_framework/", StringComparison.Ordinal)
+            || webRoutes.Contains(route),
             $"{route} is open to anonymous callers"));
+        Assert.DoesNotContain(anonymous, route => route.StartsWith("/api", StringComparison.Ordinal));
     }
 
     [Fact]

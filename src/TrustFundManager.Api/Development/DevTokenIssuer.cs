@@ -4,7 +4,6 @@ using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
-using TrustFundManager.Domain.Access;
 
 namespace TrustFundManager.Api.Development;
 
@@ -35,22 +34,11 @@ public sealed class DevTokenIssuer
 
     public string IssueFor(DevUser user, DateTimeOffset now)
     {
-        var claims = new List<Claim>
-        {
-            new("sub", user.User),
-            new(CallerClaims.NameClaimType, user.DisplayName),
-            new("preferred_username", user.User),
-        };
-        claims.AddRange(user.Roles.Select(role => new Claim(CallerClaims.RoleClaimType, role)));
-        if (user.Country is not null) claims.Add(new Claim(ScopeClaims.Country, user.Country));
-        if (user.Organization is not null) claims.Add(new Claim(ScopeClaims.Organization, user.Organization));
-        if (user.Constituency is not null) claims.Add(new Claim(ScopeClaims.Constituency, user.Constituency));
-
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Audience,
-            Subject = new ClaimsIdentity(claims),
+            Subject = new ClaimsIdentity(user.Claims()),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = (now + _lifetime).UtcDateTime,

@@ -1,4 +1,7 @@
+using System.Security.Claims;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Domain.Access;
+using TrustFundManager.Web.Account;
 
 namespace TrustFundManager.Api.Development;
 
@@ -10,7 +13,27 @@ public sealed record DevUser(
     string Description,
     string? Country = null,
     string? Organization = null,
-    string? Constituency = null);
+    string? Constituency = null)
+{
+    /// <summary>
+    /// The claims of this user's sign-in, the same in a development token and in a development page session: the
+    /// names the API reads from Entra ID (<c>sub</c>, <c>name</c>, <c>roles</c>, <c>country</c>...).
+    /// </summary>
+    public IReadOnlyList<Claim> Claims()
+    {
+        var claims = new List<Claim>
+        {
+            new("sub", User),
+            new(CallerClaims.NameClaimType, DisplayName),
+            new("preferred_username", User),
+        };
+        claims.AddRange(Roles.Select(role => new Claim(CallerClaims.RoleClaimType, role)));
+        if (Country is not null) claims.Add(new Claim(ScopeClaims.Country, Country));
+        if (Organization is not null) claims.Add(new Claim(ScopeClaims.Organization, Organization));
+        if (Constituency is not null) claims.Add(new Claim(ScopeClaims.Constituency, Constituency));
+        return claims;
+    }
+}
 
 /// <summary>
 /// The demo users of the Development environment: at least one per role, governments of several countries,
@@ -46,6 +69,10 @@ public static class DevUsers
         new("sc.srhrm", "Tomás Rivera", [Member], "Steering Committee, stakeholders: Special Rapporteur on the Human Rights of Migrants", Constituency: "stakeholders"),
         new("sc.idc", "Grace Mwangi", [Member], "Steering Committee, stakeholders: International Detention Coalition", Constituency: "stakeholders"),
     ];
+
+    /// <summary>The demo users as the development sign-in page offers them.</summary>
+    public static IReadOnlyList<DevelopmentUser> ForSignInPage() =>
+        All.Select(u => new DevelopmentUser(u.User, u.DisplayName, u.Description, u.Claims())).ToList();
 
     public static DevUser? Find(string? user) =>
         All.FirstOrDefault(u => string.Equals(u.User, user?.Trim(), StringComparison.OrdinalIgnoreCase));

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Components.Routing;
+using MudBlazor;
+using TrustFundManager.Application.Access;
+using TrustFundManager.Workflows;
+
+namespace TrustFundManager.Web.Layout;
+
+/// <summary>An entry of the navigation, shown to whoever holds its page's policy.</summary>
+public sealed record NavigationItem(string Href, string TextKey, string Icon, AccessPolicy Policy,
+    NavLinkMatch Match = NavLinkMatch.Prefix);
+
+/// <summary>
+/// The pages a user can reach from the navigation. A feature's page adds its entry here, with the same policy its
+/// use cases require, so nobody is shown a link that leads to a refusal.
+/// </summary>
+public static class NavigationItems
+{
+    public static IReadOnlyList<NavigationItem> All { get; } =
+    [
+        new("/", "Nav.Home", Icons.Material.Filled.Inbox, AccessPolicies.SignedIn, NavLinkMatch.All),
+    ];
+
+    public static IEnumerable<NavigationItem> For(WorkflowActor actor) => All.Where(item => actor.Holds(item.Policy));
+}

@@ -1,0 +1,17 @@
+namespace TrustFundManager.Web.Resources;
+
+/// <summary>
+/// The resource files of the pages. Each class names a set of <c>.resx</c> files beside it (English, then
+/// <c>.fr</c> and <c>.es</c>); a component asks for one with <c>@inject IStringLocalizer&lt;SharedText&gt; T</c>.
+/// A feature with many strings gets its own class and files here, so that features do not edit one file.
+/// </summary>
+public sealed class SharedText;
+
+/// <summary>The strings of the sign-in pages.</summary>
+public sealed class AccountText;
+
+/// <summary>The strings of the inbox.</summary>
+public sealed class InboxText;
+
+/// <summary>The strings of the workflow step page.</summary>
+public sealed class WorkflowText;
