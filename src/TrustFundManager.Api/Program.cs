@@ -7,7 +7,6 @@ using Scalar.AspNetCore;
 using Serilog;
 using Serilog.Formatting.Compact;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Development;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application;

@@ -1,7 +1,6 @@
 using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 
 namespace TrustFundManager.Api.Development;
 

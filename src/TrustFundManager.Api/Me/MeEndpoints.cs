@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Tokens;
-using TrustFundManager.Application.Access;
 using TrustFundManager.Api.Development;
+using TrustFundManager.Application.Access;
 
 namespace TrustFundManager.Api.Security;
 

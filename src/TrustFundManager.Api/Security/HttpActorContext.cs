@@ -1,6 +1,5 @@
-using TrustFundManager.Application.Access;
 using TrustFundManager.Api.Common;
-using TrustFundManager.Application.Common;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Infrastructure.Auditing;
 
 namespace TrustFundManager.Api.Security;

@@ -87,6 +87,6 @@ public static class ConceptNoteAccess
             tasks.Select(t => new OpenTaskResponse(t.Id, t.Title, t.RoleNames, t.OpenedAt)).ToList(),
             new ConceptNoteLinks(href, WorkflowInstanceLinks.Instance(instance.Id), $"{href}/history",
                 $"{href}/versions", $"{href}/screening",
-                programme is { } programmeId ? $"/api/joint-programmes/{programmeId}" : null));
+                programme is { } programmeId ? Funding.JointProgrammeViews.Href(programmeId) : null));
     }
 }

@@ -50,10 +50,6 @@ public static class JointProgrammeViews
                     t.RecordedAt, t.RecordedBy)).ToList(),
             p.Expenditures.OrderBy(e => e.Year).ThenBy(e => e.Organization)
                 .Select(e => new ExpenditureView(e.Organization, e.Year, e.AmountUsd, e.ReportedOn, e.ReportedBy)).ToList(),
-            p.Version, instance.Id, instance.Version, ConceptNoteHref(p.ConceptNoteId), Href(p.Id));
+            p.Version, instance.Id, instance.Version, ConceptNotes.ConceptNoteAccess.Href(p.ConceptNoteId), Href(p.Id));
     }
-
-    // The concept note's own link, written out here rather than taken from the concept notes' use cases so that the
-    // funding feature does not depend on them; it must stay what the concept notes answer at that address.
-    private static string ConceptNoteHref(Guid conceptNoteId) => $"/api/concept-notes/{conceptNoteId}";
 }

@@ -21,9 +21,7 @@ internal sealed record VisibleReport(ProgressReport Report, WorkflowInstance Ins
 /// </summary>
 internal static class ResultsViews
 {
-    // The joint programme's own route, written out here rather than taken from the programmes' feature, so that this
-    // feature does not depend on where that one lives; it must stay the route joint programmes answer on.
-    public static string ProgrammeHref(Guid programmeId) => $"/api/joint-programmes/{programmeId}";
+    public static string ProgrammeHref(Guid programmeId) => JointProgrammeViews.Href(programmeId);
 
     public static string MatrixHref(Guid programmeId) => $"{ProgrammeHref(programmeId)}/results";
     public static string ReportsHref(Guid programmeId) => $"{ProgrammeHref(programmeId)}/progress-reports";
@@ -34,10 +32,11 @@ internal static class ResultsViews
     public static async Task<VisibleProgramme> FindProgrammeAsync(Guid id, WorkflowActor actor, WorkflowSubjects subjects,
         TrustFundDbContext db, CancellationToken ct)
     {
-        var notFound = $"There is no joint programme {id}.";
-        var instance = await subjects.FindVisibleAsync(JointProgrammeStatus.WorkflowId, id, actor, tracked: false, notFound, ct);
+        // Lighter than JointProgrammeViews.FindVisibleAsync: the results need the budget's organizations only.
+        var instance = await subjects.FindVisibleAsync(JointProgrammeStatus.WorkflowId, id, actor, tracked: false,
+            JointProgrammeViews.NotFound(id).Message, ct);
         var programme = await db.JointProgrammes.AsNoTracking().Include(p => p.Budget).SingleOrDefaultAsync(p => p.Id == id, ct)
-                        ?? throw new NotFoundException(notFound);
+                        ?? throw JointProgrammeViews.NotFound(id);
         return new VisibleProgramme(programme, instance);
     }
 

@@ -23,7 +23,7 @@ namespace TrustFundManager.Api.Tests.Resilience;
 /// </summary>
 public sealed class UseCaseObjectAccessTests(FundingHost host) : IClassFixture<FundingHost>
 {
-    private SqliteApiFactory api => host.Api;
+    private SqliteApiFactory Api => host.Api;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -43,10 +43,10 @@ public sealed class UseCaseObjectAccessTests(FundingHost host) : IClassFixture<F
     [Fact]
     public async Task Users_of_another_country_or_organization_find_no_record_through_any_use_case()
     {
-        using var mexico = await api.CreateClientAsAsync("gov.mex");
+        using var mexico = await Api.CreateClientAsAsync("gov.mex");
         var note = await mexico.CreatedNoteAsync(ConceptNoteTestSupport.CompleteNote("MEX"));
-        var programme = await api.ActiveProgrammeAsync();
-        var operations = await ApiEndpointCatalog.ReadAsync(api);
+        var programme = await Api.ActiveProgrammeAsync();
+        var operations = await ApiEndpointCatalog.ReadAsync(Api);
         var useCases = UseCaseCatalog.Link(operations).Where(u => u.CalledBy.Count > 0 &&
             u.Method.GetParameters().Any(p => p.ParameterType == typeof(Guid))).ToList();
 
@@ -74,10 +74,10 @@ public sealed class UseCaseObjectAccessTests(FundingHost host) : IClassFixture<F
     [Fact]
     public async Task The_owners_reach_the_same_records_so_the_sweep_above_is_not_empty()
     {
-        using var mexico = await api.CreateClientAsAsync("gov.mex");
+        using var mexico = await Api.CreateClientAsAsync("gov.mex");
         var note = await mexico.CreatedNoteAsync(ConceptNoteTestSupport.CompleteNote("MEX"));
-        var programme = await api.ActiveProgrammeAsync();
-        await using var scope = api.Services.CreateAsyncScope();
+        var programme = await Api.ActiveProgrammeAsync();
+        await using var scope = Api.Services.CreateAsyncScope();
 
         var read = await scope.ServiceProvider.GetRequiredService<ConceptNoteUseCases>().GetAsync(note, Mexico, Ct);
         var funded = await scope.ServiceProvider.GetRequiredService<JointProgrammeUseCases>().GetAsync(programme, Unicef, Ct);
@@ -89,7 +89,7 @@ public sealed class UseCaseObjectAccessTests(FundingHost host) : IClassFixture<F
     [Fact]
     public async Task A_government_drafts_for_its_own_country_only()
     {
-        await using var scope = api.Services.CreateAsyncScope();
+        await using var scope = Api.Services.CreateAsyncScope();
         var useCases = scope.ServiceProvider.GetRequiredService<ConceptNoteUseCases>();
         var request = ConceptNoteTestSupport.CompleteNote("MEX").Deserialize<ConceptNoteRequest>(TrustFundApiFactory.Json)!;
 
@@ -99,12 +99,12 @@ public sealed class UseCaseObjectAccessTests(FundingHost host) : IClassFixture<F
     [Fact]
     public async Task An_organization_of_a_programme_reports_its_own_expenditure_only()
     {
-        var programme = await api.ActiveProgrammeAsync();
-        await using var scope = api.Services.CreateAsyncScope();
+        var programme = await Api.ActiveProgrammeAsync();
+        await using var scope = Api.Services.CreateAsyncScope();
         var useCases = scope.ServiceProvider.GetRequiredService<JointProgrammeUseCases>();
 
         var refused = await Assert.ThrowsAsync<AccessDeniedException>(() => useCases.ReportExpenditureAsync(programme,
-            "ILO", api.Today().Year, new ExpenditureRequest(10m), Unicef, Ct));
+            "ILO", Api.Today().Year, new ExpenditureRequest(10m), Unicef, Ct));
 
         Assert.Contains("its own expenditure only", refused.Message);
     }
@@ -119,7 +119,7 @@ public sealed class UseCaseObjectAccessTests(FundingHost host) : IClassFixture<F
     /// <summary>Calls the method with <paramref name="id"/> for its first id; the type of what it threw, or null.</summary>
     private async Task<Type?> CallAsync(MethodInfo method, Guid id, WorkflowActor actor)
     {
-        await using var scope = api.Services.CreateAsyncScope();
+        await using var scope = Api.Services.CreateAsyncScope();
         var target = scope.ServiceProvider.GetRequiredService(method.DeclaringType!);
         var idGiven = false;
         var arguments = method.GetParameters().Select(p =>
