@@ -1,10 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -54,25 +52,8 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
-            BuildEndpointsOnce(services);
             ConfigureTestServicesHook?.Invoke(services);
         });
-    }
-
-    /// <summary>
-    /// ASP.NET Core's authorization policy cache asks the application's endpoint data source for its change token when
-    /// the host starts, which builds every endpoint of the route groups (compiling a request delegate for each); the
-    /// router then builds them all again for itself, and only the router's are ever served. That first build is most
-    /// of the work of starting a host, and a test suite starts hundreds: here the cache watches an empty data source
-    /// instead. It still caches each endpoint's policy as the requests come (the endpoints never change while a host
-    /// runs), so authorization answers as before; the endpoints are built once, when the first request arrives.
-    /// </summary>
-    private static void BuildEndpointsOnce(IServiceCollection services)
-    {
-        var cache = typeof(IPolicyEvaluator).Assembly.GetType("Microsoft.AspNetCore.Authorization.Policy.AuthorizationPolicyCache");
-        if (cache is null || !services.Any(d => d.ServiceType == cache)) return; // another ASP.NET Core: start as it does
-        services.RemoveAll(cache);
-        services.AddSingleton(cache, _ => Activator.CreateInstance(cache, new DefaultEndpointDataSource())!);
     }
 
     /// <summary>A client signed in as a demo user, through the real development token endpoint.</summary>
