@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using TrustFundManager.Infrastructure.Data;
 
@@ -27,6 +28,9 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
     };
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    /// <summary>The hosting environment, such as Development.</summary>
+    protected string EnvironmentName => environment;
 
     /// <summary>Configuration a particular test needs, on top of the defaults above.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -97,18 +101,29 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
     }
 }
 
-/// <summary>The API over a SQLite file of its own, deleted afterwards.</summary>
+/// <summary>
+/// The API over a SQLite file of its own, deleted afterwards. An empty database is started from a copy of a template
+/// that start-up made once for the test run (<see cref="SqliteTemplates"/>), where this host's start-up would write the
+/// same.
+/// </summary>
 public sealed class SqliteApiFactory : TrustFundApiFactory
 {
+    private const string DatabaseFileName = "trustfund.db";
+    private const string DemoSetting = "Seed:Demo";
+
+    /// <summary>Settings that change what start-up writes to the database (the demo setting is in the template's key).</summary>
+    private static readonly string[] StartUpSettings = ["Database:", "ConnectionStrings:", "Seed:", "Workflows:Directory"];
+
     private readonly string _directory;
     private readonly bool _ownsDirectory = true;
+    private readonly bool _fromTemplate = true;
 
     public SqliteApiFactory() : this(NewDirectory())
     {
     }
 
     private SqliteApiFactory(string directory)
-        : base(DatabaseProviders.Sqlite, $"Data Source={Path.Combine(directory, "trustfund.db")}")
+        : base(DatabaseProviders.Sqlite, $"Data Source={DatabaseFileIn(directory)}")
     {
         _directory = directory;
     }
@@ -123,7 +138,7 @@ public sealed class SqliteApiFactory : TrustFundApiFactory
         };
 
     private SqliteApiFactory(string directory, string environment)
-        : base(DatabaseProviders.Sqlite, $"Data Source={Path.Combine(directory, "trustfund.db")}", environment)
+        : base(DatabaseProviders.Sqlite, $"Data Source={DatabaseFileIn(directory)}", environment)
     {
         _directory = directory;
     }
@@ -140,9 +155,46 @@ public sealed class SqliteApiFactory : TrustFundApiFactory
             ConfigureTestServicesHook = configureServices,
         };
 
-    private SqliteApiFactory(string directory, string environment, bool ownsDirectory) : this(directory, environment)
+    private SqliteApiFactory(string directory, string environment, bool ownsDirectory, bool fromTemplate = true)
+        : this(directory, environment)
     {
         _ownsDirectory = ownsDirectory;
+        _fromTemplate = fromTemplate;
+    }
+
+    /// <summary>The host that makes a template: start-up on an empty database, as without templates.</summary>
+    internal static SqliteApiFactory MakingTemplate(string directory, SqliteTemplateKey key) =>
+        new(directory, key.Environment, ownsDirectory: false, fromTemplate: false)
+        {
+            Settings = key.Demo ? new Dictionary<string, string> { [DemoSetting] = "true" } : new Dictionary<string, string>(),
+        };
+
+    internal static string DatabaseFileIn(string directory) => Path.Combine(directory, DatabaseFileName);
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var databaseFile = DatabaseFileIn(_directory);
+        if (_fromTemplate && !File.Exists(databaseFile) && Template() is { } key) SqliteTemplates.CopyTo(key, databaseFile);
+        return base.CreateHost(builder);
+    }
+
+    /// <summary>
+    /// The template whose content this host's start-up would write to an empty database; none where the test's own
+    /// services, or settings of the database, the seeding or the workflow definitions, may make it write another.
+    /// </summary>
+    private SqliteTemplateKey? Template()
+    {
+        if (ConfigureTestServicesHook is not null) return null;
+        var demo = false;
+        foreach (var (setting, value) in Settings)
+        {
+            if (setting.Equals(DemoSetting, StringComparison.OrdinalIgnoreCase) && bool.TryParse(value, out var on))
+                demo = on;
+            else if (StartUpSettings.Any(s => setting.StartsWith(s, StringComparison.OrdinalIgnoreCase)))
+                return null;
+        }
+
+        return new SqliteTemplateKey(EnvironmentName, demo);
     }
 
     public static string NewDirectory()
