@@ -52,7 +52,12 @@ builder.Services.AddAuthorizationBuilder().AddTrustFundPolicies();
 // bearer tokens, which keep serving /api alone.
 builder.Services.AddTrustFundWeb(builder.Configuration, web => web.DevelopmentUsers = DevUsers.ForSignInPage());
 
-builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    // A field the request does not have is refused (400 naming it), never dropped: see ApiExceptionHandler.
+    o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+});
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddTrustFundApplication();
 builder.Services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
