@@ -8,6 +8,7 @@ using Serilog;
 using Serilog.Formatting.Compact;
 using TrustFundManager.Api.Common;
 using TrustFundManager.Api.Development;
+using TrustFundManager.Api.OpenApi;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application;
 using TrustFundManager.Application.Access;
@@ -74,8 +75,12 @@ builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddOpenApi(o => o
+    .AddDocumentTransformer<DocumentInfoTransformer>()
     .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
-    .AddOperationTransformer<AuthorizationResponsesTransformer>());
+    .AddSchemaTransformer<EnumSchemaTransformer>()
+    .AddOperationTransformer<QueryParameterNamesTransformer>()
+    .AddOperationTransformer<FileResponsesTransformer>()
+    .AddOperationTransformer<ProblemResponsesTransformer>());
 
 var app = builder.Build();
 
