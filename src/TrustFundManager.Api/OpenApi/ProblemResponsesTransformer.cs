@@ -27,7 +27,11 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         operation.Responses ??= new OpenApiResponses();
 
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
-        if (!metadata.OfType<IAllowAnonymous>().Any() && metadata.OfType<IAuthorizeData>().Any())
+        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+        {
+            operation.Security = []; // written as "security: []": no token needed
+        }
+        else
         {
             operation.Security =
             [
