@@ -1,5 +1,8 @@
+using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Application.Access;
@@ -49,7 +52,10 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             {
                 Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = forbidden.Message,
             },
-            DbUpdateConcurrencyException => new ProblemDetails
+            DbUpdateConcurrencyException => new ValidationProblemDetails(new Dictionary<string, string[]>
+            {
+                ["version"] = ["Someone else changed this record at the same moment; read it again for its latest version."],
+            })
             {
                 Status = StatusCodes.Status409Conflict,
                 Title = "Conflict",
@@ -67,7 +73,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 Title = "The fund's rules do not allow this.",
                 Detail = rule.Message,
             },
-            BadHttpRequestException badRequest => MalformedRequest(badRequest),
+            BadHttpRequestException badRequest => MalformedRequest(badRequest,
+                // The handler runs without the endpoint; the feature keeps the one that failed.
+                httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType),
             _ => null,
         };
 
@@ -92,7 +100,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         });
     }
 
-    private static ProblemDetails MalformedRequest(BadHttpRequestException exception)
+    private static ProblemDetails MalformedRequest(BadHttpRequestException exception, Type? bodyType)
     {
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return new ProblemDetails
@@ -102,12 +110,28 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             };
 
         // A JSON error names where in the body it happened ("$.seats"); report it as that field.
-        if (exception.InnerException is JsonException { Path: { } path })
+        if (exception.InnerException is JsonException { Path: { } path } json)
         {
             var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+            var error = "This value is malformed or of the wrong type.";
+            // A misspelt or unknown field is refused rather than ignored: a PUT replaces the whole record, so an
+            // ignored "summery" would silently empty the summary.
+            if (UnmappedMember().Match(json.Message) is { Success: true } unmapped)
+            {
+                var member = unmapped.Groups["name"].Value;
+                // The path ends with the member itself ("$.budget[0].amountUSD") or, before it is read, its object.
+                if (field is "" or "$") field = member;
+                else if (field != member && !field.EndsWith($".{member}", StringComparison.Ordinal)) field = $"{field}.{member}";
+                error = $"'{member}' is not a field of this request; check its spelling.";
+            }
+            else if (TypeAt(bodyType, path) is { IsEnum: true } choices)
+            {
+                error = $"The value must be one of: {string.Join(", ", Enum.GetNames(choices))}.";
+            }
+
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
-                [field is "" or "$" ? "body" : field] = ["This value is malformed or of the wrong type."],
+                [field is "" or "$" ? "body" : field] = [error],
             })
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -121,7 +145,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             return new ValidationProblemDetails(new Dictionary<string, string[]>
             {
                 [JsonNamingPolicy.CamelCase.ConvertName(unbound.Groups["name"].Value)] =
-                    [$"'{unbound.Groups["value"].Value}' is not a valid value."],
+                    [EnumNamed(unbound.Groups["type"].Value) is { } allowed
+                        ? $"'{unbound.Groups["value"].Value}' is not a valid value; it must be one of: {string.Join(", ", allowed)}."
+                        : $"'{unbound.Groups["value"].Value}' is not a valid value."],
             })
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -139,6 +165,64 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         };
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?:[^\"]* )?(?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
-    private static partial System.Text.RegularExpressions.Regex UnboundValue();
+    [GeneratedRegex("parameter \"(?:(?<type>[^\"]*) )?(?<name>\\w+)\" from \"(?<value>[^\"]*)\"")]
+    private static partial Regex UnboundValue();
+
+    // "The JSON property 'summery' could not be mapped to any .NET member contained in type '...'."
+    [GeneratedRegex("property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnmappedMember();
+
+    [GeneratedRegex(@"[\w.]+")]
+    private static partial Regex TypeNames();
+
+    [GeneratedRegex(@"\[\d+\]|[^.\[\]$]+")]
+    private static partial Regex PathSteps();
+
+    /// <summary>
+    /// The type of the value at a JSON <paramref name="path"/> (<c>$.budget[0].kind</c>) of a request body of type
+    /// <paramref name="body"/>, following its properties and list elements; null where the path leaves the type.
+    /// </summary>
+    private static Type? TypeAt(Type? body, string path)
+    {
+        var type = body;
+        foreach (Match step in PathSteps().Matches(path))
+        {
+            if (type is null) return null;
+            type = Nullable.GetUnderlyingType(type) ?? type;
+            type = step.Value.StartsWith('[')
+                ? type.IsArray ? type.GetElementType() : type.GetInterfaces().Append(type)
+                    .FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))
+                    ?.GetGenericArguments()[0]
+                : type.GetProperty(step.Value, BindingFlags.Public | BindingFlags.Instance |
+                                                BindingFlags.IgnoreCase)?.PropertyType;
+        }
+
+        return type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+    }
+
+    /// <summary>The fund's enums by full and (where unique) short name: what an error message may name.</summary>
+    private static readonly Lazy<IReadOnlyDictionary<string, Type>> FundEnums = new(() =>
+    {
+        var enums = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.GetName().Name is { } name && name.StartsWith("TrustFundManager.", StringComparison.Ordinal) &&
+                        !name.Contains("Test", StringComparison.Ordinal) && !name.Contains("Benchmark", StringComparison.Ordinal))
+            .SelectMany(a => a.GetExportedTypes())
+            .Where(t => t.IsEnum)
+            .ToList();
+        var byName = enums.ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+        foreach (var unique in enums.GroupBy(t => t.Name).Where(g => g.Count() == 1)) byName.TryAdd(unique.Key, unique.Single());
+        return byName;
+    });
+
+    /// <summary>
+    /// The values a client may send when <paramref name="message"/> (the framework's error) names one of the fund's
+    /// enums, such as a donor kind or a vote choice; null otherwise.
+    /// </summary>
+    private static IReadOnlyList<string>? EnumNamed(string message) =>
+        TypeNames().Matches(message)
+            .Select(m => m.Value.Trim('.'))
+            .Select(name => FundEnums.Value.GetValueOrDefault(name))
+            .FirstOrDefault(type => type is not null) is { } found
+            ? Enum.GetNames(found)
+            : null;
 }

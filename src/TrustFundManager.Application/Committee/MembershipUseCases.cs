@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ReferenceData;
@@ -20,7 +21,7 @@ public sealed class MembershipUseCases(TrustFundDbContext db, TimeProvider time)
     public async Task<CompositionResponse> CompositionAsync(DateOnly? asOf, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.SignedIn);
-        var day = asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var day = ReportingDay.Resolve(asOf, time);
         var constituencies = await db.Constituencies.AsNoTracking().OrderBy(c => c.Code).ToListAsync(ct);
         var serving = await db.CommitteeMemberships.AsNoTracking()
             .Where(m => m.TermStart <= day && m.TermEnd >= day).OrderBy(m => m.TermStart).ToListAsync(ct);
@@ -49,6 +50,7 @@ public sealed class MembershipUseCases(TrustFundDbContext db, TimeProvider time)
     public async Task<List<MembershipResponse>> ListAsync(MembershipQuery query, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.ReadCommittee);
+        ReportingDay.Check(query.AsOf);
         var memberships = db.CommitteeMemberships.AsNoTracking();
         if (query.AsOf is { } day) memberships = memberships.Where(m => m.TermStart <= day && m.TermEnd >= day);
         if (Constituency.NormalizeCode(query.Constituency) is { } code) memberships = memberships.Where(m => m.ConstituencyCode == code);

@@ -37,7 +37,8 @@ public sealed class ScreeningUseCases(TrustFundDbContext db, WorkflowEngine engi
         var loaded = await ConceptNoteAccess.FindVisibleAsync(id, actor, subjects, db, tracked: true, ct);
         var (note, instance) = loaded;
         if (request.Version is { } version && version != note.Version)
-            throw new DomainConflictException("The concept note was changed since you read it; read it again before recording.");
+            throw DomainConflictException.StaleVersion(
+                "The concept note was changed since you read it; read it again before recording.", note.Version);
 
         var now = time.GetUtcNow();
         foreach (var finding in request.Findings!)

@@ -1,4 +1,5 @@
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Workflows;
 
@@ -11,7 +12,7 @@ public sealed class FundingStatusUseCases(FundingStatusReader status, FundingPip
     public async Task<FundingStatus> StatusAsync(DateOnly? asOf, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.ReadFunding);
-        return await status.StatusAsync(asOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), ct);
+        return await status.StatusAsync(ReportingDay.Resolve(asOf, time), ct);
     }
 
     public async Task<PipelineView> PipelineAsync(WorkflowActor actor, CancellationToken ct)

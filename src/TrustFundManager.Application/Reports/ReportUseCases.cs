@@ -1,4 +1,5 @@
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Application.Funding;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Infrastructure.Data;
@@ -18,8 +19,8 @@ public sealed class ReportUseCases(TrustFundDbContext db, WorkflowEngine engine,
     public async Task<FileDownload> FundingStatusAsync(DateOnly? asOf, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.ReadFunding);
-        var now = time.GetUtcNow();
-        return Download(await fundingStatus.BuildAsync(asOf ?? DateOnly.FromDateTime(now.UtcDateTime), now, ct));
+        var day = ReportingDay.Resolve(asOf, time);
+        return Download(await fundingStatus.BuildAsync(day, time.GetUtcNow(), ct));
     }
 
     public async Task<FileDownload> PipelineAsync(WorkflowActor actor, CancellationToken ct)

@@ -8,18 +8,21 @@ namespace TrustFundManager.Application.Results;
 /// <summary>
 /// The whole results matrix. <see cref="Version"/> is the version read (left out for a programme's first matrix);
 /// items with an id revise the existing item, items without one are new, existing items left out are removed.
+/// The matrix is read, edited and sent back whole, so an item may carry what the matrix shows of it beside what can
+/// be changed: its <c>code</c> (given by its place), and an indicator's <c>latestActual</c> and <c>progress</c> (from
+/// the approved reports). Those are read-only and ignored; any other field the request does not have is refused.
 /// </summary>
 public sealed record ResultsMatrixRequest(Guid? Version, List<OutcomeRequest>? Outcomes);
 
 public sealed record OutcomeRequest(Guid? Id, string? Statement, int? ThematicAreaNumber, List<int>? GcmObjectives,
-    List<IndicatorRequest>? Indicators, List<OutputRequest>? Outputs);
+    List<IndicatorRequest>? Indicators, List<OutputRequest>? Outputs, string? Code = null);
 
-public sealed record OutputRequest(Guid? Id, string? Statement, List<IndicatorRequest>? Indicators);
+public sealed record OutputRequest(Guid? Id, string? Statement, List<IndicatorRequest>? Indicators, string? Code = null);
 
 /// <summary>Baseline and target are JSON numbers for a quantitative indicator and strings for a qualitative one.</summary>
 public sealed record IndicatorRequest(Guid? Id, string? Name, IndicatorKind? Kind, string? Unit, JsonElement? Baseline,
     DateOnly? BaselineDate, JsonElement? Target, DateOnly? TargetDate, bool? BySex, bool? ByAge, string? MeansOfVerification,
-    string? Organization);
+    string? Organization, string? Code = null, JsonElement? LatestActual = null, JsonElement? Progress = null);
 
 public sealed class ResultsMatrixRequestValidator : AbstractValidator<ResultsMatrixRequest>
 {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Application.Common;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Results;
 using TrustFundManager.Infrastructure.Data;
@@ -50,7 +51,7 @@ public sealed class ResultsUseCases(TrustFundDbContext db, WorkflowEngine engine
     public async Task<ResultsSummary> SummaryAsync(DateOnly? asOf, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.ReadResults);
-        return await results.SummaryAsync(asOf ?? Today(), ct);
+        return await results.SummaryAsync(ReportingDay.Resolve(asOf, time), ct);
     }
 
     private async Task<ResultsMatrixResponse> DescribeAsync(VisibleProgramme visible, CancellationToken ct)

@@ -19,8 +19,9 @@ public sealed class WorkflowActions(WorkflowEngine engine)
         var step = definition.FindAction(action)
                    ?? throw new NotFoundException($"The {definition.Title.ToLowerInvariant()} workflow has no action '{action}'.");
         if (request?.Version is { } version && version != instance.Version)
-            throw new DomainConflictException(
-                $"This {definition.Title.ToLowerInvariant()} has changed since you read it; read it again before acting.");
+            throw DomainConflictException.StaleVersion(
+                $"This {definition.Title.ToLowerInvariant()} has changed since you read it; read it again before acting.",
+                instance.Version);
         return await engine.FireAsync(instance, step.Name, actor, request?.Comment, ct);
     }
 }

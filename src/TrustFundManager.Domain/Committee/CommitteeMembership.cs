@@ -169,7 +169,7 @@ public sealed class CommitteeMembership
     public void EndEarly(DateOnly lastDay, string reason, Guid basedOnVersion)
     {
         if (basedOnVersion != Version)
-            throw new DomainConflictException("The membership was changed since you read it; read it again.");
+            throw DomainConflictException.StaleVersion("The membership was changed since you read it; read it again.", Version);
         var cleanReason = Text.Required(reason, "reason", EndReasonMaxLength);
         if (lastDay < TermStart.AddDays(-1))
             throw new InvalidChangeException("lastDay", "The last day cannot be before the term starts (the day before it cancels the term).");

@@ -11,6 +11,13 @@ public sealed class DomainConflictException(string message, IReadOnlyDictionary<
     : DomainException(message)
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors ?? new Dictionary<string, string[]>();
+
+    /// <summary>
+    /// The caller's <c>version</c> is not the record's: someone else changed it since it was read. Names the
+    /// <c>version</c> field, with the latest version, so that every stale write answers alike.
+    /// </summary>
+    public static DomainConflictException StaleVersion(string message, Guid latestVersion) =>
+        new(message, new Dictionary<string, string[]> { ["version"] = [$"The latest version is {latestVersion}."] });
 }
 
 /// <summary>The request asks for a change that breaks a rule; the errors name the fields (HTTP 400).</summary>

@@ -103,8 +103,8 @@ public sealed class ConceptNote
             throw new DomainConflictException(
                 $"A concept note can be edited only in draft or when returned for revision; this one is '{status}'.");
         if (basedOnVersion is { } version && version != Version)
-            throw new DomainConflictException(
-                "The concept note was changed by someone else since you read it; read it again and redo your edit.");
+            throw DomainConflictException.StaleVersion(
+                "The concept note was changed by someone else since you read it; read it again and redo your edit.", Version);
         var normalized = content.Normalized();
         if (normalized.Country != Country)
             throw new InvalidChangeException("country", "The submitting country of a concept note cannot change.");

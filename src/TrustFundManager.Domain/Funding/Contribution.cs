@@ -175,7 +175,8 @@ public sealed class Contribution
     private void CheckVersion(Guid? basedOnVersion)
     {
         if (basedOnVersion is { } version && version != Version)
-            throw new DomainConflictException("The contribution was changed by someone else since you read it; read it again.");
+            throw DomainConflictException.StaleVersion(
+                "The contribution was changed by someone else since you read it; read it again.", Version);
     }
 
     private void Touch(string actor, DateTimeOffset now)

@@ -68,8 +68,8 @@ public sealed class FundSettings
     public void Change(FundSettingsValues values, Guid basedOnVersion)
     {
         if (basedOnVersion != Version)
-            throw new DomainConflictException(
-                "The settings were changed by someone else since you read them; read them again and redo your change.");
+            throw DomainConflictException.StaleVersion(
+                "The settings were changed by someone else since you read them; read them again and redo your change.", Version);
         Change(values);
     }
 

@@ -98,8 +98,8 @@ public sealed class ProgressReport
     {
         EnsureEditable(status);
         if (expectedVersion != Version)
-            throw new DomainConflictException("The report changed since it was read; read it again before editing.",
-                new Dictionary<string, string[]> { ["version"] = [$"The latest version is {Version}."] });
+            throw DomainConflictException.StaleVersion("The report changed since it was read; read it again before editing.",
+                Version);
 
         var indicators = organizationsIndicators.ToDictionary(i => i.Id);
         var errors = new Dictionary<string, string[]>();

@@ -56,9 +56,9 @@ public sealed class ResultsMatrix
             throw new DomainConflictException(
                 $"The results matrix is edited while the programme is allocated or active; this one is '{programmeStatus}'.");
         if (expectedVersion != (Version == Guid.Empty ? null : Version))
-            throw new DomainConflictException(
+            throw DomainConflictException.StaleVersion(
                 "The results matrix changed since it was read; read it again and apply your changes to the latest version.",
-                new Dictionary<string, string[]> { ["version"] = [$"The latest version is {Version}."] });
+                Version);
 
         var errors = new Dictionary<string, string[]>();
         ResultsMatrixChecks.Check(draft, rules, this, errors);

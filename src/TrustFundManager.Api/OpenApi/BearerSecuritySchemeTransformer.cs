@@ -1,9 +1,12 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
-namespace TrustFundManager.Api.Common;
+namespace TrustFundManager.Api.OpenApi;
 
-/// <summary>Declares the bearer token scheme in the OpenAPI document, so Scalar offers a place to paste a token.</summary>
+/// <summary>
+/// Declares the bearer token scheme; each operation that needs a token says so itself
+/// (<see cref="ProblemResponsesTransformer"/>), so that anonymous ones (<c>/dev/*</c>, health) are documented as such.
+/// </summary>
 public sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
     public const string SchemeName = "Bearer";
@@ -18,13 +21,9 @@ public sealed class BearerSecuritySchemeTransformer : IOpenApiDocumentTransforme
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
             BearerFormat = "JWT",
-            Description = "In Development: POST /dev/token with {\"user\": \"fmu.officer\"} and paste the access_token.",
+            Description = "An Entra ID access token for the API. In Development: POST /dev/token with " +
+                          "{\"user\": \"fmu.officer\"} and use its access_token.",
         };
-        document.Security ??= [];
-        document.Security.Add(new OpenApiSecurityRequirement
-        {
-            [new OpenApiSecuritySchemeReference(SchemeName, document)] = [],
-        });
         return Task.CompletedTask;
     }
 }

@@ -1,0 +1,77 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace TrustFundManager.Api.OpenApi;
+
+/// <summary>
+/// Documents the answers every operation can give besides its success, each with the problem body the API
+/// sends (<c>application/problem+json</c>), so that a generated client can read them: 401 and 403 (and the bearer
+/// requirement) where a token is needed, 404 where a path names a record (it may not exist, or the caller may not
+/// see it), 400 with <c>errors</c> by field where a query or a body is read. Answers an endpoint declares itself
+/// (409, 413, 422...) get the problem body if they were declared without one.
+/// </summary>
+public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
+{
+    private const string ProblemJson = "application/problem+json";
+
+    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken)
+    {
+        var document = context.Document ?? throw new InvalidOperationException("The operation has no document.");
+        var problem = await ComponentAsync(typeof(ProblemDetails), nameof(ProblemDetails), context, cancellationToken);
+        var validationProblem = await ComponentAsync(typeof(HttpValidationProblemDetails),
+            nameof(HttpValidationProblemDetails), context, cancellationToken);
+        operation.Responses ??= new OpenApiResponses();
+
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<IAllowAnonymous>().Any() || !metadata.OfType<IAuthorizeData>().Any())
+        {
+            operation.Security = []; // written as "security: []": no token needed
+        }
+        else
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement
+                {
+                    [new OpenApiSecuritySchemeReference(BearerSecuritySchemeTransformer.SchemeName, document)] = [],
+                },
+            ];
+            Add(operation, "401", "No valid bearer token (missing, expired or not issued for this API).", problem);
+            Add(operation, "403", "The caller's role may not do this, or the caller may see this record but not change it.",
+                problem);
+        }
+
+        var parameters = context.Description.ParameterDescriptions;
+        if (parameters.Any(p => p.Source == BindingSource.Path))
+            Add(operation, "404", "There is no such record, or the caller may not see it.", problem);
+        if (parameters.Any(p => p.Source == BindingSource.Query || p.Source == BindingSource.Body) || operation.RequestBody is not null)
+            Add(operation, "400", "The request is malformed or breaks a rule; 'errors' names each field.", validationProblem);
+
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (!status.StartsWith('4') && !status.StartsWith('5')) continue;
+            if (response is OpenApiResponse { Content: null or { Count: 0 } } bare)
+                bare.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = problem } };
+        }
+    }
+
+    private static void Add(OpenApiOperation operation, string status, string description, IOpenApiSchema schema) =>
+        operation.Responses!.TryAdd(status, new OpenApiResponse
+        {
+            Description = description,
+            Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = schema } },
+        });
+
+    private static async Task<IOpenApiSchema> ComponentAsync(Type type, string id,
+        OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var document = context.Document!;
+        if (document.Components?.Schemas?.ContainsKey(id) != true)
+            document.AddComponent(id, await context.GetOrCreateSchemaAsync(type, null, cancellationToken));
+        return new OpenApiSchemaReference(id, document);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using TrustFundManager.Testing;
+
+namespace TrustFundManager.Api.Tests;
+
+/// <summary>
+/// The OpenAPI document as a client generator reads it: enums that are strings, nulls that match one branch, every
+/// error answer with the problem body the API sends, camelCase query parameters, anonymous operations that need no
+/// token, and files that are files.
+/// </summary>
+public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<SqliteApiFactory>
+{
+    private const string ProblemJson = "application/problem+json";
+
+    private async Task<JsonElement> DocumentAsync()
+    {
+        using var client = api.CreateClient();
+        return await HttpAssert.OkJsonAsync(await client.GetAsync("/openapi/v1.json", TestContext.Current.CancellationToken));
+    }
+
+    private static IEnumerable<(string Path, string Method, JsonElement Operation)> Operations(JsonElement document) =>
+        document.GetProperty("paths").EnumerateObject()
+            .SelectMany(p => p.Value.EnumerateObject().Select(o => (p.Name, o.Name, o.Value)));
+
+    private static bool Has(JsonElement element, string property) => element.TryGetProperty(property, out _);
+
+    [Fact]
+    public async Task Enums_are_strings_and_never_list_null()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        var enums = schemas.EnumerateObject().Where(s => Has(s.Value, "enum")).ToList();
+        Assert.Contains(enums, s => s.Name == "Region");
+        Assert.All(enums, s =>
+        {
+            Assert.True(s.Value.GetProperty("type").GetString() == "string", $"{s.Name} is not typed as a string");
+            Assert.DoesNotContain(s.Value.GetProperty("enum").EnumerateArray(), v => v.ValueKind == JsonValueKind.Null);
+        });
+        // A country without a region is null: exactly one branch of the property's oneOf admits it.
+        var region = schemas.GetProperty("CountryResponse").GetProperty("properties").GetProperty("region");
+        var branches = region.GetProperty("oneOf").EnumerateArray().ToList();
+        Assert.Equal(2, branches.Count);
+        Assert.Single(branches, b => Has(b, "type") && b.GetProperty("type").GetString() == "null");
+        Assert.Single(branches, b => b.TryGetProperty("$ref", out var reference) && reference.GetString() == "#/components/schemas/Region");
+    }
+
+    [Fact]
+    public async Task Every_error_answer_documents_the_problem_body_it_sends()
+    {
+        var document = await DocumentAsync();
+        var api = Operations(document).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+
+        Assert.All(api, o =>
+        {
+            var responses = o.Operation.GetProperty("responses");
+            foreach (var status in new[] { "401", "403" })
+                Assert.True(responses.TryGetProperty(status, out var r) && Has(r.GetProperty("content"), ProblemJson),
+                    $"{o.Method} {o.Path}: no {status} with a problem body");
+            if (o.Path.Contains('{'))
+                Assert.True(responses.TryGetProperty("404", out var notFound) && Has(notFound.GetProperty("content"), ProblemJson),
+                    $"{o.Method} {o.Path} names a record but documents no 404 with a problem body");
+            if (o.Operation.TryGetProperty("parameters", out var parameters) &&
+                parameters.EnumerateArray().Any(p => p.GetProperty("in").GetString() == "query") || Has(o.Operation, "requestBody"))
+                Assert.True(responses.TryGetProperty("400", out _), $"{o.Method} {o.Path} reads input but documents no 400");
+            foreach (var response in responses.EnumerateObject().Where(r => r.Name[0] is '4' or '5'))
+                Assert.True(Has(response.Value, "content"), $"{o.Method} {o.Path}: {response.Name} has no body");
+        });
+        var problem = document.GetProperty("components").GetProperty("schemas").GetProperty("ProblemDetails");
+        Assert.True(Has(problem.GetProperty("properties"), "title"));
+    }
+
+    [Fact]
+    public async Task Operations_that_need_a_token_say_so_and_the_development_sign_in_does_not()
+    {
+        var document = await DocumentAsync();
+
+        Assert.False(Has(document, "security"), "A document-wide requirement would cover the anonymous operations too");
+        var operations = Operations(document).ToList();
+        Assert.All(operations.Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)), o =>
+            Assert.Equal("Bearer", o.Operation.GetProperty("security")[0].EnumerateObject().Single().Name));
+        var development = operations.Where(o => o.Path.StartsWith("/dev/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(development);
+        Assert.All(development, o =>
+        {
+            Assert.Equal(0, o.Operation.GetProperty("security").GetArrayLength());
+            Assert.False(o.Operation.GetProperty("responses").TryGetProperty("401", out _), $"{o.Method} {o.Path} is anonymous");
+        });
+    }
+
+    [Fact]
+    public async Task Query_parameters_are_named_as_clients_send_them()
+    {
+        var document = await DocumentAsync();
+
+        var names = Operations(document)
+            .SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(p => p.GetProperty("in").GetString() == "query")
+            .Select(p => p.GetProperty("name").GetString()!)
+            .ToList();
+        Assert.Contains("pageSize", names);
+        Assert.All(names, name => Assert.True(char.IsLower(name[0]), $"Query parameter '{name}' is not camelCase"));
+    }
+
+    [Fact]
+    public async Task Workbooks_are_documented_as_files_of_their_media_type()
+    {
+        var document = await DocumentAsync();
+
+        var workbooks = Operations(document).Where(o => o.Path.EndsWith(".xlsx", StringComparison.Ordinal)).ToList();
+        Assert.Equal(4, workbooks.Count);
+        Assert.All(workbooks, o =>
+        {
+            var schema = o.Operation.GetProperty("responses").GetProperty("200").GetProperty("content")
+                .GetProperty("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").GetProperty("schema");
+            Assert.Equal("binary", schema.GetProperty("format").GetString());
+        });
+    }
+
+    [Fact]
+    public async Task The_document_describes_itself_its_tags_and_its_server_without_a_trailing_slash()
+    {
+        var document = await DocumentAsync();
+
+        var used = Operations(document).SelectMany(o => o.Operation.GetProperty("tags").EnumerateArray())
+            .Select(t => t.GetString()!).ToHashSet();
+        var described = document.GetProperty("tags").EnumerateArray()
+            .Where(t => !string.IsNullOrWhiteSpace(t.TryGetProperty("description", out var d) ? d.GetString() : null))
+            .Select(t => t.GetProperty("name").GetString()!).ToHashSet();
+        Assert.Empty(used.Except(described));
+
+        var info = document.GetProperty("info");
+        Assert.False(string.IsNullOrWhiteSpace(info.GetProperty("description").GetString()));
+        Assert.False(string.IsNullOrWhiteSpace(info.GetProperty("contact").GetProperty("name").GetString()));
+        Assert.All(document.GetProperty("servers").EnumerateArray(),
+            s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/'), "A server URL ends with '/'"));
+    }
+}
