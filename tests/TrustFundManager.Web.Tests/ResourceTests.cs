@@ -5,6 +5,7 @@ using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Infrastructure.Funding;
+using TrustFundManager.Web.Layout;
 
 namespace TrustFundManager.Web.Tests;
 
@@ -75,6 +76,9 @@ public sealed partial class ResourceTests
         AssertKeys("CommitteeText", Enum.GetNames<VoteChoice>().Select(v => $"Vote.{v}"));
         AssertKeys("CommitteeText", Enum.GetNames<BallotKind>().Select(k => $"Kind.{k}"));
         AssertKeys("ConceptNoteText", Enum.GetNames<PartnerKind>().Select(k => $"Partner.{k}"));
+        AssertKeys("CommitteeText", Enum.GetNames<DecisionOutcome>().Select(o => $"Outcome.{o}"));
+        AssertKeys("CommitteeText", Enum.GetNames<CommitteeRole>().Select(r => $"Role.{r}"));
+        AssertKeys("SharedText", NavigationItems.All.Select(item => item.TextKey));
     }
 
     private static void AssertKeys(string set, IEnumerable<string> expected)

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+
+namespace TrustFundManager.Web.Tests;
+
+[Collection(WebCollection.Name)]
+public sealed class CommitteePageTests(WebAppFixture app)
+{
+    [Fact]
+    public async Task A_government_reads_the_committee_s_decisions_on_its_notes_with_the_votes_and_filters_them_by_outcome() =>
+        await app.InPageAsync(async page =>
+        {
+            await page.SignInAsync("gov.gha");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Decisions" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Committee decisions", Level = 1 })).ToBeVisibleAsync();
+            var funded = page.GetByTestId("decision").Filter(new() { HasText = FundSeed.FundedNoteTitle });
+            await Assertions.Expect(funded.GetByTestId("decision-outcome")).ToHaveTextAsync("Approved");
+            await Assertions.Expect(funded.GetByTestId("decision-votes"))
+                .ToHaveTextAsync("12 approve, 0 with conditions, 0 reject, 0 abstain, of 12 eligible");
+            await Assertions.Expect(funded).ToContainTextAsync(FundSeed.ClosedBallotTitle);
+            Assert.Equal($"/concept-notes/{app.Fund.FundedNote}", await funded.GetByRole(AriaRole.Link).GetAttributeAsync("href"));
+            await Assertions.Expect(page.GetByTestId("decision").Filter(new() { HasText = FundSeed.PipelineNoteTitle })).ToHaveCountAsync(1);
+            await AccessibilityTests.AssertAccessibleAsync(page);
+
+            await page.Locator(".mud-select").Filter(new() { HasText = "Outcome" }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Rejected", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("decisions-empty")).ToBeVisibleAsync();
+
+            // Another government sees none of Ghana's decisions.
+            await page.Context.ClearCookiesAsync();
+            await page.SignInAsync("gov.mex", "/decisions");
+            await Assertions.Expect(page.GetByTestId("decisions-empty")).ToBeVisibleAsync();
+        });
+
+    [Fact]
+    public async Task The_committee_s_composition_in_french_shows_each_constituency_s_seats_and_their_holders() =>
+        await app.InPageAsync(async page =>
+        {
+            await page.SignInAsync("sc.deu");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Comité directeur" }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Comité directeur", Level = 1 })).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("composition-summary")).ToContainTextAsync("12 membres occupent 12 sièges ; 0 vacants.");
+            var donors = page.Locator("[data-testid='constituency'][data-code='donors']");
+            await Assertions.Expect(donors.GetByTestId("seat").First).ToContainTextAsync("Katrin Schulz");
+            await Assertions.Expect(donors.GetByTestId("seat")).ToHaveCountAsync(3);
+            await Assertions.Expect(page.GetByTestId("constituency")).ToHaveCountAsync(4);
+            await AccessibilityTests.AssertAccessibleAsync(page);
+        }, locale: "fr-FR");
+}
