@@ -47,4 +47,36 @@ public sealed class CommitteePageTests(WebAppFixture app)
             await Assertions.Expect(page.GetByTestId("constituency")).ToHaveCountAsync(4);
             await AccessibilityTests.AssertAccessibleAsync(page);
         }, locale: "fr-FR");
+
+    [Fact]
+    public async Task A_member_votes_from_the_ballot_s_page_a_rejection_needs_its_reason_beside_the_field_and_the_vote_is_recorded() =>
+        await app.InPageAsync(async page =>
+        {
+            await page.SignInAsync("sc.mmc");
+            await page.GetByTestId("open-ballots").GetByRole(AriaRole.Link, new() { Name = FundSeed.OpenBallotTitle }).ClickAsync();
+
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = FundSeed.OpenBallotTitle, Level = 1 })).ToBeVisibleAsync();
+            var item = page.Locator($"[data-testid='ballot-paper-item'][data-note='{app.Fund.BallotNote}']");
+            await Assertions.Expect(item.GetByTestId("my-vote")).ToHaveTextAsync("My vote: Not voted yet");
+
+            await item.Locator(".mud-select").First.ClickAsync();
+            await page.GetByRole(AriaRole.Option, new() { Name = "Reject", Exact = true }).ClickAsync();
+            await item.GetByTestId("cast-vote").ClickAsync();
+            await Assertions.Expect(item.GetByTestId("vote-error")).ToBeVisibleAsync();
+            await Assertions.Expect(item.GetByText("A rejection gives its reason.")).ToBeVisibleAsync();
+            await Assertions.Expect(item.GetByTestId("my-vote")).ToHaveTextAsync("My vote: Not voted yet");
+
+            await item.GetByLabel("Reason for rejecting").FillAsync("Three cities on this budget is too thin <for now>.");
+            await item.GetByTestId("cast-vote").ClickAsync();
+            await Assertions.Expect(item.GetByTestId("my-vote")).ToHaveTextAsync("My vote: Reject");
+            await Assertions.Expect(item.GetByTestId("vote-error")).ToHaveCountAsync(0);
+
+            using var member = await app.Host.CreateClientAsAsync("sc.mmc");
+            var ballot = await Testing.HttpAssert.OkJsonAsync(await member.GetAsync($"/api/ballots/{app.Fund.OpenBallot}",
+                TestContext.Current.CancellationToken));
+            var myVote = ballot.GetProperty("items")[0].GetProperty("myVote");
+            Assert.Equal("Reject", myVote.GetProperty("choice").GetString());
+            Assert.Equal("Three cities on this budget is too thin <for now>.", myVote.GetProperty("reason").GetString());
+            await AccessibilityTests.AssertAccessibleAsync(page);
+        });
 }

@@ -78,6 +78,7 @@ public sealed partial class ResourceTests
         AssertKeys("ConceptNoteText", Enum.GetNames<PartnerKind>().Select(k => $"Partner.{k}"));
         AssertKeys("CommitteeText", Enum.GetNames<DecisionOutcome>().Select(o => $"Outcome.{o}"));
         AssertKeys("CommitteeText", Enum.GetNames<CommitteeRole>().Select(r => $"Role.{r}"));
+        AssertKeys("CommitteeText", Enum.GetNames<BallotStatus>().Select(s => $"Status.{s}"));
         AssertKeys("SharedText", NavigationItems.All.Select(item => item.TextKey));
     }
 

@@ -1,6 +1,7 @@
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
+using TrustFundManager.Web.Committee;
 using TrustFundManager.Web.ConceptNotes;
 using TrustFundManager.Web.Programmes;
 
@@ -8,7 +9,7 @@ namespace TrustFundManager.Web.Inbox;
 
 /// <summary>
 /// Where the inbox sends the user to act on a task: the record's own page when it has one (a concept note, a joint
-/// programme), else the page of the workflow step it belongs to.
+/// programme, a ballot), else the page of the workflow step it belongs to.
 /// </summary>
 public static class TaskLinks
 {
@@ -16,6 +17,7 @@ public static class TaskLinks
     {
         ConceptNoteStatus.WorkflowId => ConceptNotePages.For(task.Subject.Id),
         JointProgrammeStatus.WorkflowId => ProgrammePages.For(task.Subject.Id),
+        BallotPages.WorkflowId => BallotPages.For(task.Subject.Id),
         _ => WorkflowItemPath(InstanceId(task)),
     };
 
