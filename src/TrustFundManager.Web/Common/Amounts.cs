@@ -9,6 +9,4 @@ public static class Amounts
         amount.ToString("N2", CultureInfo.CurrentCulture) + " " + currency;
 
     public static string Usd(decimal amount) => Format(amount, "USD");
-
-    public static string Usd(decimal? amount, string missing) => amount is { } known ? Usd(known) : missing;
 }
