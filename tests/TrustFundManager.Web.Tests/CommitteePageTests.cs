@@ -79,4 +79,26 @@ public sealed class CommitteePageTests(WebAppFixture app)
             Assert.Equal("Three cities on this budget is too thin <for now>.", myVote.GetProperty("reason").GetString());
             await AccessibilityTests.AssertAccessibleAsync(page);
         });
+
+    [Fact]
+    public async Task A_member_declares_a_conflict_of_interest_from_the_ballot_s_page_and_is_recused_with_their_statement() =>
+        await app.InPageAsync(async page =>
+        {
+            await page.SignInAsync("sc.srhrm", $"/ballots/{app.Fund.OpenBallot}");
+            var item = page.Locator($"[data-testid='ballot-paper-item'][data-note='{app.Fund.BallotNote}']");
+            await item.GetByText("Declare a conflict of interest").ClickAsync();
+            await item.GetByTestId("declare-conflict").ClickAsync();
+            await Assertions.Expect(item.GetByText("Say what the conflict is.")).ToBeVisibleAsync();
+
+            const string statement = "My office advised the city of Accra on this programme.";
+            await item.GetByLabel("Your statement").FillAsync(statement);
+            await item.GetByTestId("declare-conflict").ClickAsync();
+            await Assertions.Expect(item.GetByTestId("my-vote")).ToHaveTextAsync($"Recused · {statement}");
+            await Assertions.Expect(item.GetByTestId("cast-vote")).ToHaveCountAsync(0);
+
+            using var member = await app.Host.CreateClientAsAsync("sc.srhrm");
+            var ballot = await Testing.HttpAssert.OkJsonAsync(await member.GetAsync($"/api/ballots/{app.Fund.OpenBallot}",
+                TestContext.Current.CancellationToken));
+            Assert.Equal(statement, ballot.GetProperty("items")[0].GetProperty("myRecusal").GetProperty("explanation").GetString());
+        });
 }
