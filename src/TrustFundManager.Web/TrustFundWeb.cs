@@ -11,6 +11,7 @@ using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Web.Account;
 using TrustFundManager.Web.Common;
 using TrustFundManager.Web.Localization;
+using TrustFundManager.Web.Workflow;
 
 namespace TrustFundManager.Web;
 
@@ -33,6 +34,7 @@ public static class TrustFundWeb
         services.AddLocalization();
         services.AddScoped<CurrentUser>();
         services.AddScoped<UseCases>();
+        services.AddScoped<WorkflowTitles>();
         services.AddPageActorContext();
         services.AddTrustFundWebAuthentication(configuration);
         return services;

@@ -44,15 +44,39 @@ public sealed class AccessibilityTests(WebAppFixture app)
         });
 
     [Fact]
-    public async Task The_home_page_in_french_with_an_empty_inbox_has_no_serious_or_critical_violation() =>
+    public async Task A_committee_member_s_home_in_french_with_open_ballots_and_the_dashboard_has_no_serious_or_critical_violation() =>
         await app.InPageAsync(async page =>
         {
             await page.SignInAsync("sc.deu");
-            await Assertions.Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("open-ballot")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("donor-row").First).ToBeVisibleAsync();
             await AssertAccessibleAsync(page);
         }, locale: "fr-FR");
 
-    private static async Task AssertAccessibleAsync(IPage page)
+    [Fact]
+    public async Task A_government_s_an_organization_s_and_an_administrator_s_homes_have_no_serious_or_critical_violation() =>
+        await app.InPageAsync(async page =>
+        {
+            await page.SignInAsync("gov.gha");
+            await Assertions.Expect(page.GetByTestId("my-note").First).ToBeVisibleAsync();
+            await AssertAccessibleAsync(page);
+
+            await page.GetByTestId("my-notes").GetByRole(AriaRole.Link, new() { Name = FundSeed.FundedNoteTitle }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("note-history-entry").First).ToBeVisibleAsync();
+            await AssertAccessibleAsync(page);
+
+            await page.Context.ClearCookiesAsync();
+            await page.SignInAsync("puno.unicef");
+            await Assertions.Expect(page.GetByTestId("my-programme").First).ToBeVisibleAsync();
+            await AssertAccessibleAsync(page);
+
+            await page.Context.ClearCookiesAsync();
+            await page.SignInAsync("admin");
+            await Assertions.Expect(page.GetByTestId("inbox-empty")).ToBeVisibleAsync();
+            await AssertAccessibleAsync(page);
+        }, locale: "es-ES");
+
+    internal static async Task AssertAccessibleAsync(IPage page)
     {
         var result = await page.RunAxe(Wcag21AA);
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")

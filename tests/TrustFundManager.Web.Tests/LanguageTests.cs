@@ -11,7 +11,8 @@ public sealed class LanguageTests(WebAppFixture app)
         await app.InPageAsync(async page =>
         {
             await page.SignInAsync("fmu.officer");
-            var openedOn = await page.GetByTestId("inbox-item").First.Locator("time").GetAttributeAsync("datetime");
+            var submitted = page.GetByTestId("inbox-item").Filter(new() { HasText = WebAppFixture.SubmittedNoteTitle });
+            var openedOn = await submitted.Locator("time").GetAttributeAsync("datetime");
             var opened = DateTimeOffset.Parse(openedOn!, CultureInfo.InvariantCulture);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Français" }).ClickAsync();
@@ -22,7 +23,7 @@ public sealed class LanguageTests(WebAppFixture app)
             await Assertions.Expect(page.GetByTestId("user-summary")).ToContainTextAsync("Unité de gestion du Fonds");
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Se déconnecter" })).ToBeVisibleAsync();
             // Dates follow the language: day first, as the French write them.
-            await Assertions.Expect(page.GetByTestId("inbox-item").First.Locator("time"))
+            await Assertions.Expect(submitted.Locator("time"))
                 .ToHaveTextAsync(opened.UtcDateTime.ToString("d", CultureInfo.GetCultureInfo("fr")));
 
             // The choice survives a new page load: it is kept in a cookie.
@@ -36,7 +37,10 @@ public sealed class LanguageTests(WebAppFixture app)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Bandeja de entrada" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cerrar sesión" })).ToBeVisibleAsync();
             // The user's own text is never translated.
-            await Assertions.Expect(page.GetByTestId("inbox-item").First).ToContainTextAsync(WebAppFixture.SubmittedNoteTitle);
+            await Assertions.Expect(submitted).ToHaveCountAsync(1);
+            // Workflow titles come in the user's language too.
+            await Assertions.Expect(submitted).ToContainTextAsync("Iniciar el examen previo de la nota conceptual");
+            await Assertions.Expect(submitted).ToContainTextAsync("Presentada");
         });
 
     [Fact]

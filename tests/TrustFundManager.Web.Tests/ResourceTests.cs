@@ -1,6 +1,11 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using TrustFundManager.Domain.Access;
+using TrustFundManager.Domain.Committee;
+using TrustFundManager.Domain.ConceptNotes;
+using TrustFundManager.Domain.ReferenceData;
+using TrustFundManager.Infrastructure.Funding;
+using TrustFundManager.Web.Layout;
 
 namespace TrustFundManager.Web.Tests;
 
@@ -9,7 +14,7 @@ public sealed partial class ResourceTests
 {
     private static readonly string[] Languages = ["fr", "es"];
 
-    private static string WebProject { get; } = FindWebProject();
+    internal static string WebProject { get; } = FindWebProject();
 
     public static TheoryData<string> ResourceSets() =>
         new(Directory.GetFiles(Path.Combine(WebProject, "Resources"), "*.resx")
@@ -60,7 +65,31 @@ public sealed partial class ResourceTests
         Assert.All(Roles.All, role => Assert.Contains($"Role.{role}", keys));
     }
 
-    private static Dictionary<string, string> Read(string path) =>
+    [Fact]
+    public void Every_key_built_at_run_time_exists_in_its_set()
+    {
+        // One per value of the enums the pages name, and one per money figure of the funding status.
+        AssertKeys("FundingText", Enum.GetNames<Region>().Select(r => $"Region.{r}").Append("Region.None"));
+        AssertKeys("FundingText", typeof(FundingStatus).GetProperties()
+            .Where(p => p.PropertyType == typeof(decimal) && p.Name.EndsWith("Usd", StringComparison.Ordinal))
+            .Select(p => $"Figure.{p.Name}").Append("Figure.DeliveryRate"));
+        AssertKeys("CommitteeText", Enum.GetNames<VoteChoice>().Select(v => $"Vote.{v}"));
+        AssertKeys("CommitteeText", Enum.GetNames<BallotKind>().Select(k => $"Kind.{k}"));
+        AssertKeys("ConceptNoteText", Enum.GetNames<PartnerKind>().Select(k => $"Partner.{k}"));
+        AssertKeys("CommitteeText", Enum.GetNames<DecisionOutcome>().Select(o => $"Outcome.{o}"));
+        AssertKeys("CommitteeText", Enum.GetNames<CommitteeRole>().Select(r => $"Role.{r}"));
+        AssertKeys("CommitteeText", Enum.GetNames<BallotStatus>().Select(s => $"Status.{s}"));
+        AssertKeys("SharedText", NavigationItems.All.Select(item => item.TextKey));
+    }
+
+    private static void AssertKeys(string set, IEnumerable<string> expected)
+    {
+        var keys = Read(Path.Combine(WebProject, "Resources", $"{set}.resx")).Keys;
+        var missing = expected.Except(keys).ToList();
+        Assert.True(missing.Count == 0, $"{set}.resx lacks {string.Join(", ", missing)}");
+    }
+
+    internal static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "");
 

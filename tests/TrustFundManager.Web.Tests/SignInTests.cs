@@ -48,7 +48,8 @@ public sealed class SignInTests(WebAppFixture app)
             await Assertions.Expect(items.First).ToContainTextAsync(WebAppFixture.SubmittedNoteTitle);
             await Assertions.Expect(items.First).ToContainTextAsync("Submitted");
             var link = items.First.GetByRole(AriaRole.Link);
-            Assert.Matches("^/workflow-items/[0-9a-f-]{36}$", await link.GetAttributeAsync("href"));
+            // A concept note's task leads to the note's own page.
+            Assert.Matches("^/concept-notes/[0-9a-f-]{36}$", await link.GetAttributeAsync("href"));
 
             // The government sees its own draft, its title shown exactly as typed (markup characters included).
             await page.Context.ClearCookiesAsync();
@@ -56,9 +57,9 @@ public sealed class SignInTests(WebAppFixture app)
             await Assertions.Expect(page.GetByTestId("inbox-item")).ToHaveCountAsync(1);
             await Assertions.Expect(page.GetByTestId("inbox-item").First).ToContainTextAsync(WebAppFixture.DraftNoteTitle);
 
-            // A committee member has nothing waiting, and is told so.
+            // An administrator has nothing waiting, and is told so.
             await page.Context.ClearCookiesAsync();
-            await page.SignInAsync("sc.deu");
+            await page.SignInAsync("admin");
             await Assertions.Expect(page.GetByTestId("inbox-empty")).ToHaveTextAsync("Nothing waits for you.");
         });
 

@@ -43,6 +43,9 @@ public sealed class WebAppFixture : IAsyncLifetime
     /// <summary>A complete draft of the Philippines' government, which a test submits from the workflow step page.</summary>
     public const string PhilippinesNoteTitle = "Safe return and reintegration";
 
+    /// <summary>The fund's money, committee, programme and ballots (<see cref="FundSeed"/>).</summary>
+    public FundRecords Fund { get; private set; } = default!;
+
     public async ValueTask InitializeAsync()
     {
         // Chromium starts while the host starts and the data is written.
@@ -99,11 +102,13 @@ public sealed class WebAppFixture : IAsyncLifetime
         note["country"] = "PHL";
         await Created(await philippines.PostAsync("/api/concept-notes", HttpAssert.JsonBody(note.ToJsonString()), ct));
 
+        Fund = await FundSeed.WriteAsync(Host);
+
         static async Task<Guid> Created(HttpResponseMessage response) =>
             (await HttpAssert.OkJsonAsync(response, System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
     }
 
-    private static JsonObject CompleteNote(string title) => new()
+    public static JsonObject CompleteNote(string title) => new()
     {
         ["title"] = title,
         ["summary"] = "Fair recruitment and decent work for migrant workers along the main labour corridors.",

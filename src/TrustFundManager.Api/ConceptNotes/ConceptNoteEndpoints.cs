@@ -23,6 +23,9 @@ public sealed class ConceptNoteEndpoints : IEndpointGroup
             .WithRequestValidation<ConceptNoteQuery>()
             .WithName("ListConceptNotes")
             .WithSummary("Lists the concept notes the caller may see, filtered, sorted and paged.");
+        group.MapGet("/status-counts", StatusCounts).RequireAuthorization(Policies.SignedIn)
+            .WithName("CountConceptNotesByStatus")
+            .WithSummary("How many of the notes the caller may see stand in each status, every status in the workflow's order.");
         group.MapGet("/{id:guid}", Get).RequireAuthorization(Policies.SignedIn)
             .WithName("GetConceptNote")
             .WithSummary("Reads one concept note with its status, the caller's allowed actions and the open tasks.")
@@ -53,6 +56,10 @@ public sealed class ConceptNoteEndpoints : IEndpointGroup
         var response = await useCases.CreateAsync(request, user.AsWorkflowActor(), ct);
         return TypedResults.Created(response.Links.Self, response);
     }
+
+    private static async Task<Ok<List<ConceptNoteStatusCount>>> StatusCounts(ClaimsPrincipal user, ConceptNoteUseCases useCases,
+        CancellationToken ct) =>
+        TypedResults.Ok(await useCases.CountByStatusAsync(user.AsWorkflowActor(), ct));
 
     private static async Task<Ok<ConceptNotePage>> List([AsParameters] ConceptNoteQuery query, ClaimsPrincipal user,
         ConceptNoteUseCases useCases, CancellationToken ct) =>

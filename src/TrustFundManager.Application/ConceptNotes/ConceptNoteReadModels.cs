@@ -60,6 +60,9 @@ public sealed record ConceptNoteSummaryResponse(
     DateTimeOffset UpdatedAt,
     string Href);
 
+/// <summary>How many notes (of those the caller may see) stand in one status.</summary>
+public sealed record ConceptNoteStatusCount(ConceptNoteStatusResponse Status, int Count);
+
 public sealed record ConceptNotePage(IReadOnlyList<ConceptNoteSummaryResponse> Items, int Page, int PageSize, int TotalCount);
 
 public sealed record ConceptNoteVersionSummary(int Number, string Action, string SubmittedBy, string SubmittedByName,

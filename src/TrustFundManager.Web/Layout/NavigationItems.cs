@@ -18,6 +18,8 @@ public static class NavigationItems
     public static IReadOnlyList<NavigationItem> All { get; } =
     [
         new("/", "Nav.Home", Icons.Material.Filled.Inbox, AccessPolicies.SignedIn, NavLinkMatch.All),
+        new("/decisions", "Nav.Decisions", Icons.Material.Filled.Gavel, AccessPolicies.SignedIn),
+        new("/committee", "Nav.Committee", Icons.Material.Filled.Groups, AccessPolicies.SignedIn),
     ];
 
     public static IEnumerable<NavigationItem> For(WorkflowActor actor) => All.Where(item => actor.Holds(item.Policy));

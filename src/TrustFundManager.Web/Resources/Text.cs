@@ -15,3 +15,18 @@ public sealed class InboxText;
 
 /// <summary>The strings of the workflow step page.</summary>
 public sealed class WorkflowText;
+
+/// <summary>Workflow state, action and task titles, keyed by workflow id and name (see <c>Workflow/WorkflowTitles</c>).</summary>
+public sealed class WorkflowTitleText;
+
+/// <summary>The strings of the concept-note pages and the government's home section.</summary>
+public sealed class ConceptNoteText;
+
+/// <summary>The strings of the committee's pages and the members' home section.</summary>
+public sealed class CommitteeText;
+
+/// <summary>The strings of the FMU dashboard.</summary>
+public sealed class FundingText;
+
+/// <summary>The strings of the joint-programme pages and the organizations' home section.</summary>
+public sealed class ProgrammeText;

@@ -88,6 +88,26 @@ public sealed class ConceptNoteListTests : IAsyncLifetime
         Assert.Equal("screening", item.Status());
     }
 
+    [Fact]
+    public async Task Status_counts_name_every_status_in_the_workflow_s_order_and_count_only_what_the_caller_may_see()
+    {
+        var all = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/concept-notes/status-counts", Ct));
+        var statuses = all.EnumerateArray().Select(c => c.GetProperty("status").GetProperty("name").GetString()).ToList();
+        Assert.Equal(["draft", "submitted", "screening", "returnedForRevision", "ineligible", "underCommitteeReview",
+            "approvedInPipeline", "rejected", "deferred", "withdrawn", "funded"], statuses);
+        Assert.Equal(new Dictionary<string, int> { ["draft"] = 1, ["submitted"] = 1, ["screening"] = 1 }, NonZero(all));
+        Assert.Equal("Approved, in the pipeline", all[6].GetProperty("status").GetProperty("title").GetString());
+
+        // Mexico's government counts its own two notes, not the Philippines' note in screening.
+        using var mexico = await api.CreateClientAsAsync("gov.mex");
+        var own = await HttpAssert.OkJsonAsync(await mexico.GetAsync("/api/concept-notes/status-counts", Ct));
+        Assert.Equal(new Dictionary<string, int> { ["draft"] = 1, ["submitted"] = 1 }, NonZero(own));
+
+        static Dictionary<string, int> NonZero(JsonElement counts) => counts.EnumerateArray()
+            .Where(c => c.GetProperty("count").GetInt32() > 0)
+            .ToDictionary(c => c.GetProperty("status").GetProperty("name").GetString()!, c => c.GetProperty("count").GetInt32());
+    }
+
     [Theory]
     [InlineData("sort=createdAt", 2)]
     [InlineData("status=submitted", 1)]

@@ -1,0 +1,11 @@
+using TrustFundManager.Infrastructure.Committee;
+
+namespace TrustFundManager.Web.Committee;
+
+/// <summary>Where a ballot's own page is, and the workflow its tasks belong to.</summary>
+public static class BallotPages
+{
+    public const string WorkflowId = BallotWorkflowSteps.WorkflowId;
+
+    public static string For(Guid id) => $"/ballots/{id}";
+}
