@@ -2,14 +2,16 @@ using System.Text.Json;
 using FluentValidation;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Domain.Results;
+using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Application.Results;
 
 /// <summary>
 /// The whole results matrix. <see cref="Version"/> is the version read (left out for a programme's first matrix);
 /// items with an id revise the existing item, items without one are new, existing items left out are removed.
+/// <see cref="Reason"/> is required of the FMU when it changes what an indicator with approved values measures.
 /// </summary>
-public sealed record ResultsMatrixRequest(Guid? Version, List<OutcomeRequest>? Outcomes);
+public sealed record ResultsMatrixRequest(Guid? Version, List<OutcomeRequest>? Outcomes, string? Reason = null);
 
 public sealed record OutcomeRequest(Guid? Id, string? Statement, int? ThematicAreaNumber, List<int>? GcmObjectives,
     List<IndicatorRequest>? Indicators, List<OutputRequest>? Outputs);
@@ -26,6 +28,7 @@ public sealed class ResultsMatrixRequestValidator : AbstractValidator<ResultsMat
     public ResultsMatrixRequestValidator()
     {
         RuleFor(r => r.Outcomes).NotNull();
+        RuleFor(r => r.Reason).MaximumLength(WorkflowJournalEntry.CommentMaxLength);
         RuleForEach(r => r.Outcomes).NotNull().ChildRules(outcome =>
         {
             outcome.RuleFor(o => o.Statement).NotEmpty().MaximumLength(ResultsMatrix.StatementMaxLength);
