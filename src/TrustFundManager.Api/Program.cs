@@ -64,6 +64,8 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     if (CorrelationIdMiddleware.Of(context.HttpContext) is { } correlationId)
         context.ProblemDetails.Extensions["correlationId"] = correlationId;
+    if (CorrelationIdMiddleware.ClientOf(context.HttpContext) is { } clientCorrelationId)
+        context.ProblemDetails.Extensions["clientCorrelationId"] = clientCorrelationId;
 });
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
@@ -71,6 +73,10 @@ builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tag
 builder.Services.AddOpenApi(o => o
     .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
     .AddOperationTransformer<AuthorizationResponsesTransformer>());
+
+// No "Server: Kestrel" header: it tells an attacker nothing they need.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+DevIdentityGuard.RefuseBeyondLoopback(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -86,6 +92,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseMiddleware<ContentTypeOptionsMiddleware>();
 app.UseSerilogRequestLogging(o =>
 {
