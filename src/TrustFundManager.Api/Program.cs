@@ -69,6 +69,7 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
 });
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
+builder.Services.AddTrustFundRateLimits(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddOpenApi(o => o
     .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
@@ -108,6 +109,8 @@ app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication: the limits are counted per signed-in user.
+app.UseTrustFundRateLimits();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })
