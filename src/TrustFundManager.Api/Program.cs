@@ -70,9 +70,12 @@ builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
         System.Diagnostics.Activity.Current?.Id ?? context.HttpContext.TraceIdentifier;
     if (CorrelationIdMiddleware.Of(context.HttpContext) is { } correlationId)
         context.ProblemDetails.Extensions["correlationId"] = correlationId;
+    if (CorrelationIdMiddleware.ClientOf(context.HttpContext) is { } clientCorrelationId)
+        context.ProblemDetails.Extensions["clientCorrelationId"] = clientCorrelationId;
 });
 builder.Services.AddExceptionHandler<ApiExceptionHandler>();
 
+builder.Services.AddTrustFundRateLimits(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddOpenApi(o => o
     .AddDocumentTransformer<DocumentInfoTransformer>()
@@ -81,6 +84,10 @@ builder.Services.AddOpenApi(o => o
     .AddOperationTransformer<QueryParameterNamesTransformer>()
     .AddOperationTransformer<FileResponsesTransformer>()
     .AddOperationTransformer<ProblemResponsesTransformer>());
+
+// No "Server: Kestrel" header: it tells an attacker nothing they need.
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
+DevIdentityGuard.RefuseBeyondLoopback(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 
@@ -96,6 +103,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 
 app.UseMiddleware<CorrelationIdMiddleware>();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseMiddleware<ContentTypeOptionsMiddleware>();
 app.UseSerilogRequestLogging(o =>
 {
@@ -111,6 +119,8 @@ app.UseStatusCodePages();
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
+// After authentication: the limits are counted per signed-in user.
+app.UseTrustFundRateLimits();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") })

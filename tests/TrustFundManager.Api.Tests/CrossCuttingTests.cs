@@ -89,7 +89,7 @@ public sealed class CrossCuttingTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_correlation_id_is_echoed_and_appears_in_problems_and_the_audit_log()
+    public async Task Finding9_the_callers_correlation_id_is_kept_beside_the_servers_in_problems_and_never_in_its_place_in_the_audit_log()
     {
         using var client = await _api.CreateClientAsAsync("fmu.officer");
         using var request = new HttpRequestMessage(HttpMethod.Put, "/api/guiding-principles/9")
@@ -101,16 +101,19 @@ public sealed class CrossCuttingTests : IAsyncLifetime
         var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         await HttpAssert.OkJsonAsync(response);
-        Assert.Equal("req-12345", response.Headers.GetValues("X-Correlation-Id").Single());
+        var serverId = response.Headers.GetValues("X-Correlation-Id").Single();
+        Assert.Equal(32, serverId.Length);
+        Assert.Equal("req-12345", response.Headers.GetValues("X-Client-Correlation-Id").Single());
         var log = await HttpAssert.OkJsonAsync(await client.GetAsync(
             "/api/audit-log?entityType=GuidingPrinciple&entityId=9", TestContext.Current.CancellationToken));
-        Assert.Equal("req-12345", log.GetProperty("items")[0].GetProperty("correlationId").GetString());
+        Assert.Equal(serverId, log.GetProperty("items")[0].GetProperty("correlationId").GetString());
 
         using var bad = new HttpRequestMessage(HttpMethod.Get, "/api/thematic-areas/99");
         bad.Headers.Add("X-Correlation-Id", "req-404");
         var problem = await HttpAssert.ProblemAsync(await client.SendAsync(bad, TestContext.Current.CancellationToken),
             HttpStatusCode.NotFound);
-        Assert.Equal("req-404", problem.GetProperty("correlationId").GetString());
+        Assert.Equal("req-404", problem.GetProperty("clientCorrelationId").GetString());
+        Assert.Equal(32, problem.GetProperty("correlationId").GetString()!.Length);
     }
 
     [Fact]

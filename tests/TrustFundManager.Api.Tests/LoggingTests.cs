@@ -43,7 +43,8 @@ public sealed class LoggingTests : IAsyncLifetime
         }
 
         Assert.True(requestLog is not null, string.Join(" | ", _sink.Events.Select(e => e.RenderMessage()).Take(20)));
-        Assert.Equal("\"log-check-1\"", requestLog.Properties["CorrelationId"].ToString());
+        Assert.Equal("\"log-check-1\"", requestLog.Properties["ClientCorrelationId"].ToString());
+        Assert.Equal(34, requestLog.Properties["CorrelationId"].ToString().Length);
         Assert.Equal("\"gov.gha\"", requestLog.Properties["User"].ToString());
         Assert.Equal("200", requestLog.Properties["StatusCode"].ToString());
         Assert.DoesNotContain(_sink.Events, e => e.RenderMessage().Contains(token)

@@ -30,12 +30,12 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
     public async Task A_settings_change_based_on_a_stale_read_is_refused_and_two_at_once_give_one_winner()
     {
         using var fmu = await api.CreateClientAsAsync("fmu.officer");
-        using var admin = await api.CreateClientAsAsync("admin");
+        using var finance = await api.CreateClientAsAsync("fmu.finance");
         var version = await SettingsVersionAsync(fmu);
 
         var raced = await Task.WhenAll(
             fmu.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, indirectCostRate: 0.065m)), Ct),
-            admin.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, indirectCostRate: 0.075m)), Ct));
+            finance.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, indirectCostRate: 0.075m)), Ct));
 
         Assert.Equal(1, raced.Count(r => r.StatusCode == HttpStatusCode.OK));
         var loser = raced.Single(r => r.StatusCode != HttpStatusCode.OK);
@@ -46,7 +46,7 @@ public sealed class ReferenceDataEditTests(SqliteApiFactory api) : IClassFixture
         Assert.NotEqual(version, stored.GetProperty("version").GetString());
 
         // Replaying the stale version later is refused too, and changes nothing.
-        var stale = await admin.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, "Majority")), Ct);
+        var stale = await finance.PutAsync("/api/settings", HttpAssert.JsonBody(SettingsBody(version, "Majority")), Ct);
         var problem = await HttpAssert.ProblemAsync(stale, HttpStatusCode.Conflict);
         Assert.Contains("changed by someone else", problem.GetProperty("detail").GetString());
         Assert.Equal("Consensus", (await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/settings", Ct))).GetProperty("decisionRule").GetString());

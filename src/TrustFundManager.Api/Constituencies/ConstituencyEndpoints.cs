@@ -16,7 +16,7 @@ public sealed class ConstituencyEndpoints : IEndpointGroup
         group.MapGet("/", List).RequireAuthorization(Policies.ReadReferenceData)
             .WithName("ListConstituencies")
             .WithSummary("Lists the Steering Committee's constituencies with their seat counts.");
-        group.MapPut("/{code}", Update).RequireAuthorization(Policies.ManageReferenceData)
+        group.MapPut("/{code}", Update).RequireAuthorization(Policies.ManageFundRules)
             .WithRequestValidation<UpdateConstituencyRequest>()
             .WithName("UpdateConstituency")
             .WithSummary("Changes a constituency's name, description and number of seats (never below a seat someone holds now or later).")

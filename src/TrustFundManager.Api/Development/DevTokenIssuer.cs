@@ -54,5 +54,7 @@ public sealed class DevTokenIssuer
         RoleClaimType = CallerClaims.RoleClaimType,
         NameClaimType = CallerClaims.NameClaimType,
         ClockSkew = TimeSpan.FromSeconds(30),
+        // A token without an expiry would be good for ever.
+        RequireExpirationTime = true,
     };
 }

@@ -20,10 +20,13 @@ public static class AuthenticationSetup
         var azureAd = configuration.GetSection(AzureAdSection);
         if (azureAd.Exists())
         {
+            ValidateAzureAd(azureAd);
             services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
                 .AddMicrosoftIdentityWebApi(azureAd);
             services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
+                // Why a token failed is for the logs, not for the caller's WWW-Authenticate header.
+                options.IncludeErrorDetails = environment.IsDevelopment();
                 // Keep Entra's short claim names (roles, oid, country...) as they are in the token.
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.RoleClaimType = CallerClaims.RoleClaimType;
@@ -39,6 +42,7 @@ public static class AuthenticationSetup
             .AddJwtBearer(options =>
             {
                 options.MapInboundClaims = false;
+                options.IncludeErrorDetails = environment.IsDevelopment();
                 options.TokenValidationParameters = issuer?.ValidationParameters() ?? new TokenValidationParameters
                 {
                     // No issuer is configured: refuse every token rather than trust an unknown one.
@@ -56,9 +60,27 @@ public static class AuthenticationSetup
                 options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, _) =>
                 {
                     var now = time.GetUtcNow().UtcDateTime;
-                    return (notBefore is null || notBefore.Value <= now + skew) && (expires is null || expires.Value > now - skew);
+                    // A token must expire (RequireExpirationTime refuses one without); this judges when.
+                    return (notBefore is null || notBefore.Value <= now + skew) && expires is not null && expires.Value > now - skew;
                 };
             });
         return services;
+    }
+
+    /// <summary>
+    /// The Entra ID settings a token needs to be checked; a partial section stops start-up with a message naming what
+    /// is missing, instead of every request answering 500.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A required setting is missing or malformed.</exception>
+    public static void ValidateAzureAd(IConfigurationSection azureAd)
+    {
+        var missing = new[] { "Instance", "TenantId", "ClientId" }
+            .Where(key => string.IsNullOrWhiteSpace(azureAd[key])).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException(
+                $"The {AzureAdSection} section is incomplete: set {string.Join(", ", missing.Select(k => $"{AzureAdSection}:{k}"))} " +
+                "(docs/security.md), or remove the section.");
+        if (!Uri.TryCreate(azureAd["Instance"], UriKind.Absolute, out var instance) || instance.Scheme != Uri.UriSchemeHttps)
+            throw new InvalidOperationException($"{AzureAdSection}:Instance must be an https address, such as https://login.microsoftonline.com/.");
     }
 }

@@ -12,8 +12,11 @@ public static class Policies
     /// <summary>The fund's reference data is read by every signed-in user.</summary>
     public const string ReadReferenceData = nameof(ReadReferenceData);
 
-    /// <summary>Only the FMU and administrators change reference data and settings.</summary>
+    /// <summary>Only the FMU and administrators change reference data that is neither money nor governance.</summary>
     public const string ManageReferenceData = nameof(ManageReferenceData);
+
+    /// <summary>Only the FMU changes the fund's settings and the constituencies' seats (money and governance).</summary>
+    public const string ManageFundRules = nameof(ManageFundRules);
 
     public const string ReadAuditLog = nameof(ReadAuditLog);
 
@@ -23,7 +26,7 @@ public static class Policies
     /// <summary>Only the FMU screens concept notes.</summary>
     public const string ScreenConceptNotes = nameof(ScreenConceptNotes);
 
-    /// <summary>The FMU and administrators appoint committee members and end their terms.</summary>
+    /// <summary>Only the FMU appoints committee members and ends their terms.</summary>
     public const string ManageCommittee = nameof(ManageCommittee);
 
     /// <summary>The committee's members, ballots and their details: the committee itself, the FMU and administrators.</summary>

@@ -16,7 +16,7 @@ public sealed class SettingsEndpoints : IEndpointGroup
         group.MapGet("/", Get).RequireAuthorization(Policies.ReadReferenceData)
             .WithName("GetSettings")
             .WithSummary("Reads the fund's settings: ceilings, duration limits, fees, decision rule, quorum and revision period.");
-        group.MapPut("/", Update).RequireAuthorization(Policies.ManageReferenceData)
+        group.MapPut("/", Update).RequireAuthorization(Policies.ManageFundRules)
             .WithRequestValidation<UpdateSettingsRequest>()
             .WithName("UpdateSettings")
             .WithSummary("Replaces the fund's settings; every field is required, with the version read (409 if it is stale).")

@@ -23,7 +23,16 @@ public static class AccessPolicies
         "any signed-in user reads the fund's reference data");
 
     public static readonly AccessPolicy ManageReferenceData = new(nameof(ManageReferenceData),
-        [Roles.FundManager, Roles.Administrator], "only the FMU and administrators change reference data and settings");
+        [Roles.FundManager, Roles.Administrator],
+        "only the FMU and administrators change reference data that is neither money nor governance");
+
+    /// <summary>
+    /// Money and governance: the fund's settings (fees, indirect cost, ceilings, decision rule, quorum, vote secrecy,
+    /// recusal threshold) and the constituencies' seats. The FMU's alone, so an administrator who keeps the reference
+    /// data cannot also change how money moves or how the committee decides.
+    /// </summary>
+    public static readonly AccessPolicy ManageFundRules = new(nameof(ManageFundRules),
+        [Roles.FundManager], "only the FMU changes the fund's money and governance settings");
 
     public static readonly AccessPolicy ReadAuditLog = new(nameof(ReadAuditLog),
         [Roles.FundManager, Roles.Administrator], "the FMU and administrators read the audit log");
@@ -36,7 +45,7 @@ public static class AccessPolicies
         [Roles.FundManager], "only the FMU screens concept notes");
 
     public static readonly AccessPolicy ManageCommittee = new(nameof(ManageCommittee),
-        [Roles.FundManager, Roles.Administrator], "the FMU and administrators appoint committee members and end their terms");
+        [Roles.FundManager], "only the FMU appoints committee members and ends their terms");
 
     public static readonly AccessPolicy ReadCommittee = new(nameof(ReadCommittee),
         [Roles.FundManager, Roles.Administrator, Roles.SteeringCommitteeMember],
@@ -80,7 +89,7 @@ public static class AccessPolicies
 
     public static readonly IReadOnlyList<AccessPolicy> All =
     [
-        SignedIn, ReadReferenceData, ManageReferenceData, ReadAuditLog, DraftConceptNotes, ScreenConceptNotes,
+        SignedIn, ReadReferenceData, ManageReferenceData, ManageFundRules, ReadAuditLog, DraftConceptNotes, ScreenConceptNotes,
         ManageCommittee, ReadCommittee, RunBallots, Vote, ReadFunding, ManageFunding, ReportExpenditure, ReadResults,
         EditResults, ReportProgress, ReadPortfolio,
     ];

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using TrustFundManager.Application.Access;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ReferenceData;
@@ -19,8 +20,13 @@ public sealed record MyVoteResponse(VoteChoice Choice, string? Conditions, strin
 public sealed record RecusalResponse(string Member, string Constituency, RecusalReason Reason, string Explanation,
     DateTimeOffset RecordedAt);
 
-public sealed record ItemTallyResponse(int Eligible, int Recused, int VotesCast, int NotVoted, int Approve,
-    int ApproveWithConditions, int Reject, int Abstain, int QuorumRequired, IReadOnlyList<ConstituencyTally> ByConstituency);
+/// <summary>
+/// The count on one item. While the ballot is open the FMU gets the turnout only: the choices and the breakdown by
+/// constituency are null until it closes, and then published as <see cref="TallyPublication"/> allows.
+/// </summary>
+public sealed record ItemTallyResponse(int Eligible, int Recused, int VotesCast, int NotVoted, int? Approve,
+    int? ApproveWithConditions, int? Reject, int? Abstain, int QuorumRequired,
+    IReadOnlyList<PublishedConstituencyTally>? ByConstituency);
 
 public sealed record BallotItemResponse(
     Guid ConceptNoteId,
@@ -65,8 +71,9 @@ public sealed record BallotPage(IReadOnlyList<BallotSummaryResponse> Items, int 
 
 /// <summary>
 /// What a ballot shows to whom, the one place that decides it. Until it closes a member sees only their own votes; the
-/// FMU sees the counts and who has voted, never how anyone voted. Once closed, everyone who reads ballots sees the
-/// tallies and recusals.
+/// FMU sees who has voted and how many votes are in (to chase the others), never a breakdown by choice; an
+/// administrator sees none of it. Once closed, everyone who reads ballots sees the tallies and recusals in the form
+/// the committee publishes them: a constituency too small to keep its members' votes secret shows no choices.
 /// </summary>
 internal static class BallotViews
 {
@@ -75,8 +82,9 @@ internal static class BallotViews
     /// <summary>The ballot <paramref name="instance"/> drives, as <paramref name="actor"/> may see it.</summary>
     /// <exception cref="NotFoundException">The ballot itself is missing.</exception>
     public static async Task<BallotResponse> DescribeAsync(WorkflowInstance instance, WorkflowActor actor,
-        TrustFundDbContext db, WorkflowEngine engine, CancellationToken ct)
+        TrustFundDbContext db, WorkflowEngine engine, DateTimeOffset now, CancellationToken ct)
     {
+        var minimumCell = await db.FundSettings.AsNoTracking().Select(s => s.MinimumPublishedTallyCell).SingleAsync(ct);
         var id = instance.SubjectId;
         var ballot = await db.Ballots.AsNoTracking().WithPapers().SingleOrDefaultAsync(b => b.Id == id, ct)
                      ?? throw new NotFoundException(NotFoundMessage(id));
@@ -85,7 +93,10 @@ internal static class BallotViews
         var actions = (await engine.AvailableActionsAsync(instance, actor, ct)).Select(a => a.Action.Name).ToList();
 
         var paper = ballot.PaperOf(actor.UserId);
-        var showTallies = actor.SeesEverything || ballot.Status != BallotStatus.Open;
+        // A cancelled ballot decided nothing, so it publishes nothing: like an open one, its choices stay sealed.
+        var sealedVotes = ballot.Status != BallotStatus.Closed;
+        var runsBallots = actor.Holds(AccessPolicies.RunBallots);
+        var showTallies = !sealedVotes || runsBallots;
         var items = ballot.Items.OrderBy(i => i.Position).Select(item =>
         {
             var vote = paper?.VoteOn(item.ConceptNoteId);
@@ -97,11 +108,11 @@ internal static class BallotViews
                 vote is null ? null : new MyVoteResponse(vote.Choice, vote.Conditions, vote.Reason, vote.Comment, vote.CastAt, vote.Changes),
                 recusal is null ? null : Recusal(paper!, recusal),
                 showTallies ? RecusalsOn(ballot, item) : null,
-                showTallies ? Tally(ballot, item) : null,
+                showTallies ? Tally(ballot, item, sealedVotes, minimumCell, now) : null,
                 decisions.TryGetValue(item.ConceptNoteId, out var decisionId) ? decisionId : null);
         }).ToList();
 
-        var participation = actor.SeesEverything
+        var participation = runsBallots
             ? ballot.Papers.OrderBy(p => p.ConstituencyCode).ThenBy(p => p.MemberName).Select(p =>
             {
                 var voted = ballot.Items.Count(i => p.VoteOn(i.ConceptNoteId) is not null);
@@ -117,12 +128,17 @@ internal static class BallotViews
             ballot.Papers.Count, paper is not null, items, participation, actions, instance.Id, CommitteeLinks.Ballot(id));
     }
 
-    private static ItemTallyResponse Tally(Ballot ballot, BallotItem item)
+    private static ItemTallyResponse Tally(Ballot ballot, BallotItem item, bool sealedVotes, int minimumCell,
+        DateTimeOffset now)
     {
-        var tally = ballot.TallyOf(item);
+        var tally = ballot.TallyOf(item, DateOnly.FromDateTime((ballot.ClosedAt ?? now).UtcDateTime));
+        var quorum = ballot.Rule.QuorumFor(tally.Eligible);
+        if (sealedVotes)
+            return new ItemTallyResponse(tally.Eligible, tally.Recused, tally.VotesCast, tally.Eligible - tally.VotesCast,
+                null, null, null, null, quorum, null);
         return new ItemTallyResponse(tally.Eligible, tally.Recused, tally.VotesCast, tally.Eligible - tally.VotesCast,
-            tally.Approve, tally.ApproveWithConditions, tally.Reject, tally.Abstain,
-            ballot.Rule.QuorumFor(tally.Eligible), tally.ByConstituency);
+            tally.Approve, tally.ApproveWithConditions, tally.Reject, tally.Abstain, quorum,
+            TallyPublication.Publish(tally.ByConstituency, minimumCell));
     }
 
     private static List<RecusalResponse> RecusalsOn(Ballot ballot, BallotItem item) =>

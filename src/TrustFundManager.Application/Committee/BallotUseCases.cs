@@ -26,7 +26,7 @@ public sealed class BallotUseCases(TrustFundDbContext db, WorkflowEngine engine,
         var opening = new BallotOpening(request.Title!, request.Kind!.Value, request.Deadline!.Value, request.ConceptNoteIds!);
         var (_, instance) = await ballots.OpenAsync(opening, actor, engine, time.GetUtcNow(), ct);
         await db.SaveChangesAsync(ct);
-        return await BallotViews.DescribeAsync(instance, actor, db, engine, ct);
+        return await BallotViews.DescribeAsync(instance, actor, db, engine, time.GetUtcNow(), ct);
     }
 
     /// <summary>The ballots, newest first, optionally of one status.</summary>
@@ -49,7 +49,7 @@ public sealed class BallotUseCases(TrustFundDbContext db, WorkflowEngine engine,
     {
         actor.Require(AccessPolicies.ReadCommittee);
         var instance = await FindAsync(id, actor, tracked: false, ct);
-        return await BallotViews.DescribeAsync(instance, actor, db, engine, ct);
+        return await BallotViews.DescribeAsync(instance, actor, db, engine, time.GetUtcNow(), ct);
     }
 
     /// <summary>Casts or changes the caller's vote on one item until the ballot closes.</summary>
@@ -61,7 +61,7 @@ public sealed class BallotUseCases(TrustFundDbContext db, WorkflowEngine engine,
         await ballots.ChangePaperAsync(id, actor.UserId, engine, time,
             (ballot, member, now) => ballot.CastVote(member, conceptNoteId, request.Choice!.Value, request.Conditions,
                 request.Reason, request.Comment, now), ct);
-        return await BallotViews.DescribeAsync(instance, actor, db, engine, ct);
+        return await BallotViews.DescribeAsync(instance, actor, db, engine, time.GetUtcNow(), ct);
     }
 
     /// <summary>Recuses the caller from one item; a vote they cast on it is withdrawn.</summary>
@@ -72,7 +72,7 @@ public sealed class BallotUseCases(TrustFundDbContext db, WorkflowEngine engine,
         var instance = await FindAsync(id, actor, tracked: false, ct);
         await ballots.ChangePaperAsync(id, actor.UserId, engine, time,
             (ballot, member, now) => ballot.DeclareConflict(member, conceptNoteId, request.Statement!, now), ct);
-        return await BallotViews.DescribeAsync(instance, actor, db, engine, ct);
+        return await BallotViews.DescribeAsync(instance, actor, db, engine, time.GetUtcNow(), ct);
     }
 
     /// <summary>closeEarly (once every eligible member has voted) or cancel (with a comment).</summary>
@@ -85,7 +85,7 @@ public sealed class BallotUseCases(TrustFundDbContext db, WorkflowEngine engine,
         await db.Ballots.WithPapers().SingleAsync(b => b.Id == id, ct);
         await actions.FireAsync(instance, action, actor, request, ct);
         await db.SaveChangesAsync(ct);
-        return await BallotViews.DescribeAsync(instance, actor, db, engine, ct);
+        return await BallotViews.DescribeAsync(instance, actor, db, engine, time.GetUtcNow(), ct);
     }
 
     /// <summary>The ballot's workflow steps, oldest first.</summary>

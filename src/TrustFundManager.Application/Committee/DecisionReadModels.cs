@@ -47,7 +47,7 @@ public sealed record DecisionResponse(
     int Reject,
     int Abstain,
     int Recused,
-    IReadOnlyList<ConstituencyTally> TallyByConstituency,
+    IReadOnlyList<PublishedConstituencyTally> TallyByConstituency,
     IReadOnlyList<string> Conditions,
     IReadOnlyList<string> RejectionReasons,
     IReadOnlyList<RecordedRecusal> Recusals,
@@ -56,9 +56,10 @@ public sealed record DecisionResponse(
     string BallotHref,
     string Href)
 {
-    public static DecisionResponse From(CommitteeDecision d) => new(d.Id, d.ConceptNoteId, d.ConceptNoteTitle, d.Country,
-        d.BallotId, d.BallotTitle, d.Outcome, d.DecidedAt, d.DecisionRule, d.Eligible, d.QuorumRequired, d.QuorumMet,
-        d.VotesCast, d.Approve, d.ApproveWithConditions, d.Reject, d.Abstain, d.Recused, d.Tally, d.Conditions,
+    public static DecisionResponse From(CommitteeDecision d, int minimumCell) => new(d.Id, d.ConceptNoteId,
+        d.ConceptNoteTitle, d.Country, d.BallotId, d.BallotTitle, d.Outcome, d.DecidedAt, d.DecisionRule, d.Eligible,
+        d.QuorumRequired, d.QuorumMet, d.VotesCast, d.Approve, d.ApproveWithConditions, d.Reject, d.Abstain, d.Recused,
+        TallyPublication.Publish(d.Tally, minimumCell), d.Conditions,
         d.RejectionReasons, d.Recusals, d.Rationale, CommitteeLinks.ConceptNote(d.ConceptNoteId),
         CommitteeLinks.Ballot(d.BallotId), CommitteeLinks.Decision(d.Id));
 }

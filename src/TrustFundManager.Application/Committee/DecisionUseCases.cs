@@ -10,7 +10,10 @@ using TrustFundManager.Workflows;
 
 namespace TrustFundManager.Application.Committee;
 
-/// <summary>The record of the committee's decisions: each visible to whoever may see its concept note.</summary>
+/// <summary>
+/// The record of the committee's decisions: each visible to whoever may see its concept note (the submitting government
+/// included), so its per-constituency tally is published as <see cref="TallyPublication"/> allows.
+/// </summary>
 public sealed class DecisionUseCases(TrustFundDbContext db, WorkflowSubjects subjects)
 {
     /// <summary>The decisions on the concept notes the caller may see, newest first, filtered.</summary>
@@ -28,16 +31,21 @@ public sealed class DecisionUseCases(TrustFundDbContext db, WorkflowSubjects sub
 
         var total = await decisions.CountAsync(ct);
         var items = await decisions.OrderByDescending(d => d.DecidedAt).ThenBy(d => d.Id).Skip(skip).Take(pageSize).ToListAsync(ct);
-        return new DecisionPage(items.Select(DecisionResponse.From).ToList(), page, pageSize, total);
+        var minimumCell = await MinimumCellAsync(ct);
+        return new DecisionPage(items.Select(d => DecisionResponse.From(d, minimumCell)).ToList(), page, pageSize, total);
     }
 
     public async Task<DecisionResponse> GetAsync(Guid id, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.SignedIn);
         return await Visible(actor).SingleOrDefaultAsync(d => d.Id == id, ct) is { } decision
-            ? DecisionResponse.From(decision)
+            ? DecisionResponse.From(decision, await MinimumCellAsync(ct))
             : throw new NotFoundException($"No decision has the id {id}.");
     }
+
+    /// <summary>Read at publication, not at the decision, so raising the setting also covers past decisions.</summary>
+    private Task<int> MinimumCellAsync(CancellationToken ct) =>
+        db.FundSettings.AsNoTracking().Select(s => s.MinimumPublishedTallyCell).SingleAsync(ct);
 
     private IQueryable<CommitteeDecision> Visible(WorkflowActor actor)
     {

@@ -90,14 +90,22 @@ public sealed class MembershipUseCases(TrustFundDbContext db, TimeProvider time)
         return MembershipResponse.From(membership);
     }
 
-    /// <summary>Ends a term before its planned end, with the reason; the seat is free from the next day.</summary>
+    /// <summary>
+    /// Ends a term before its planned end (today at the earliest), with the reason; the seat is free from the next day.
+    /// </summary>
     public async Task<MembershipResponse> EndTermAsync(Guid id, EndTermRequest request, WorkflowActor actor,
         CancellationToken ct)
     {
         actor.Require(AccessPolicies.ManageCommittee);
         var membership = await db.CommitteeMemberships.SingleOrDefaultAsync(m => m.Id == id, ct)
                          ?? throw new NotFoundException(NotFound(id));
-        membership.EndEarly(request.LastDay!.Value, request.Reason!, request.Version!.Value);
+        var lastDay = request.LastDay!.Value;
+        membership.EndEarly(lastDay, request.Reason!, request.Version!.Value, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        // Open ballots learn the new last day: they stop waiting for the member once it passes (see Ballot.TallyOf).
+        var open = await db.Ballots.Include(b => b.Papers)
+            .Where(b => b.Status == BallotStatus.Open && b.Papers.Any(p => p.MembershipId == id))
+            .ToListAsync(ct);
+        foreach (var ballot in open) ballot.EndTermOf(id, lastDay);
         await db.SaveChangesAsync(ct);
         return MembershipResponse.From(membership);
     }

@@ -1,4 +1,5 @@
 using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.ReferenceData;
 
@@ -77,5 +78,13 @@ public sealed record ScreeningItemResponse(ScreeningItem Item, string Descriptio
 
 public sealed record ScreeningRoundResponse(int Round, IReadOnlyList<ScreeningItemResponse> Items);
 
+/// <summary>A committee member serving today whom a ballot on the note would recuse, and why.</summary>
+public sealed record RecusalPreviewResponse(string Member, string Constituency, RecusalReason Reason, string Explanation);
+
+/// <summary>
+/// The screening checklist. <see cref="WouldRecuse"/> is for the FMU only (null for anyone else): the members a
+/// ballot opened today would recuse, so a budget or country list drawn to recuse someone shows before it reaches them.
+/// </summary>
 public sealed record ScreeningResponse(Guid ConceptNoteId, ConceptNoteStatusResponse Status, int CurrentRound,
-    bool AllPassed, Guid Version, IReadOnlyList<ScreeningRoundResponse> Rounds);
+    bool AllPassed, Guid Version, IReadOnlyList<ScreeningRoundResponse> Rounds,
+    IReadOnlyList<RecusalPreviewResponse>? WouldRecuse = null);

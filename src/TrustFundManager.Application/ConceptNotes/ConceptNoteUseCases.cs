@@ -29,6 +29,7 @@ public sealed class ConceptNoteUseCases(TrustFundDbContext db, WorkflowEngine en
         if (content.Country.Length > 0 && !actor.Roles.Contains(Roles.FundManager) && content.Country != actor.Country)
             throw new AccessDeniedException(
                 $"A government drafts concept notes for its own country only ({actor.Country ?? "none in your sign-in"}).");
+        if (!actor.IsSystem && !actor.Roles.Contains(Roles.FundManager)) await EnsureDraftCapAsync(content.Country, ct);
 
         var note = ConceptNote.Draft(content, await rulesReader.ReadAsync(ct), actor.UserId, time.GetUtcNow());
         db.ConceptNotes.Add(note);
@@ -36,6 +37,23 @@ public sealed class ConceptNoteUseCases(TrustFundDbContext db, WorkflowEngine en
             ConceptNoteAccess.ScopeOf(note), actor, ct);
         await db.SaveChangesAsync(ct);
         return await ConceptNoteAccess.DescribeAsync(new LoadedConceptNote(note, instance), actor, db, engine, ct);
+    }
+
+    /// <summary>
+    /// A government holds at most the fund's <c>MaxOpenDraftsPerGovernment</c> notes in draft at once (409 beyond): a
+    /// flood of drafts from one sign-in cannot fill the database. The FMU, drafting on a government's behalf, is not capped.
+    /// </summary>
+    private async Task EnsureDraftCapAsync(string country, CancellationToken ct)
+    {
+        var cap = await db.FundSettings.AsNoTracking().Select(s => s.MaxOpenDraftsPerGovernment).SingleAsync(ct);
+        var drafts = await db.ConceptNotes.AsNoTracking()
+            .Where(n => n.Country == country)
+            .Join(db.WorkflowInstances.Where(i => i.DefinitionId == ConceptNoteStatus.WorkflowId && i.State == ConceptNoteStatus.Draft),
+                n => n.Id, i => i.SubjectId, (n, _) => n.Id)
+            .CountAsync(ct);
+        if (drafts >= cap)
+            throw new DomainConflictException(
+                $"{country} already has {drafts} concept notes in draft, the most a government holds at once ({cap}): submit or withdraw one first.");
     }
 
     /// <summary>The notes the caller may see, filtered, sorted and paged.</summary>

@@ -1,5 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Application.Access;
 using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Infrastructure.ConceptNotes;
@@ -26,7 +28,7 @@ public sealed class ScreeningUseCases(TrustFundDbContext db, WorkflowEngine engi
     {
         actor.Require(AccessPolicies.SignedIn);
         var loaded = await ConceptNoteAccess.FindVisibleAsync(id, actor, subjects, db, tracked: false, ct);
-        return Describe(loaded, await rulesReader.ReadAsync(ct));
+        return Describe(loaded, await rulesReader.ReadAsync(ct), await WouldRecuseAsync(loaded.Note, actor, ct));
     }
 
     /// <summary>Records findings for the current round while the note is in screening; a failed item needs a comment.</summary>
@@ -44,10 +46,32 @@ public sealed class ScreeningUseCases(TrustFundDbContext db, WorkflowEngine engi
         foreach (var finding in request.Findings!)
             note.RecordScreening(finding.Item!.Value, finding.Passed!.Value, finding.Comment, instance.State, actor.UserId, now);
         await db.SaveChangesAsync(ct);
-        return Describe(loaded, await rulesReader.ReadAsync(ct));
+        return Describe(loaded, await rulesReader.ReadAsync(ct), await WouldRecuseAsync(note, actor, ct));
     }
 
-    private ScreeningResponse Describe(LoadedConceptNote loaded, ConceptNoteRules rules)
+    /// <summary>For the FMU: the members serving today whom a ballot on the note would recuse; null for anyone else.</summary>
+    private async Task<List<RecusalPreviewResponse>?> WouldRecuseAsync(ConceptNote note, WorkflowActor actor,
+        CancellationToken ct)
+    {
+        if (!actor.Holds(AccessPolicies.ScreenConceptNotes)) return null;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var members = await db.CommitteeMemberships.AsNoTracking()
+            .Where(m => m.Role == CommitteeRole.Member && m.TermStart <= today && m.TermEnd >= today)
+            .OrderBy(m => m.ConstituencyCode).ThenBy(m => m.Seat)
+            .ToListAsync(ct);
+        var minimumShare = await db.FundSettings.AsNoTracking().Select(s => s.MinimumParticipationShare).SingleAsync(ct);
+        var countries = note.Countries.Count > 0 ? note.Countries : [note.Country];
+        var organizations = note.RecusingOrganizations(minimumShare);
+        return members
+            .Select(m => (Member: m, Conflict: Ballot.ConflictOf(m, countries, organizations)))
+            .Where(x => x.Conflict is not null)
+            .Select(x => new RecusalPreviewResponse(x.Member.Name, x.Member.ConstituencyCode!, x.Conflict!.Value.Reason,
+                x.Conflict.Value.Explanation))
+            .ToList();
+    }
+
+    private ScreeningResponse Describe(LoadedConceptNote loaded, ConceptNoteRules rules,
+        IReadOnlyList<RecusalPreviewResponse>? wouldRecuse)
     {
         var (note, instance) = loaded;
         var content = note.Content;
@@ -62,6 +86,6 @@ public sealed class ScreeningUseCases(TrustFundDbContext db, WorkflowEngine engi
             }).ToList()))
             .ToList();
         return new ScreeningResponse(note.Id, ConceptNoteAccess.StatusOf(engine, instance), note.SubmissionCount,
-            note.SubmissionCount > 0 && note.ScreeningItemsNotPassed().Count == 0, note.Version, rounds);
+            note.SubmissionCount > 0 && note.ScreeningItemsNotPassed().Count == 0, note.Version, rounds, wouldRecuse);
     }
 }

@@ -25,7 +25,7 @@ public sealed class UpdateConstituencyRequestValidator : AbstractValidator<Updat
     }
 }
 
-/// <summary>The Steering Committee's constituencies and their seats.</summary>
+/// <summary>The Steering Committee's constituencies and their seats; seats are governance, so the FMU changes them.</summary>
 public sealed class ConstituencyUseCases(TrustFundDbContext db, TimeProvider time)
 {
     public async Task<List<ConstituencyResponse>> ListAsync(WorkflowActor actor, CancellationToken ct)
@@ -40,7 +40,7 @@ public sealed class ConstituencyUseCases(TrustFundDbContext db, TimeProvider tim
     public async Task<ConstituencyResponse> UpdateAsync(string code, UpdateConstituencyRequest request,
         WorkflowActor actor, CancellationToken ct)
     {
-        actor.Require(AccessPolicies.ManageReferenceData);
+        actor.Require(AccessPolicies.ManageFundRules);
         var constituency = (Constituency.NormalizeCode(code) is { } key
                                ? await db.Constituencies.FindAsync([key], ct)
                                : null)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
@@ -20,16 +21,23 @@ public sealed record SettingsResponse(
     int QuorumDenominator,
     bool QuorumRequiresEveryConstituency,
     int RevisionPeriodDays,
-    int CommitteeTermMonths)
+    int CommitteeTermMonths,
+    int MinimumPublishedTallyCell,
+    decimal MinimumParticipationShare,
+    int MaxOpenDraftsPerGovernment)
 {
     public static SettingsResponse From(FundSettings s) => From(s.Version, s.Values);
 
     private static SettingsResponse From(Guid version, FundSettingsValues v) => new(version, v.FundName, v.BudgetCeilingUsd,
         v.MinDurationMonths, v.MaxDurationMonths, v.AdministrativeAgentFeeRate, v.IndirectCostRate, v.DecisionRule,
-        v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency, v.RevisionPeriodDays, v.CommitteeTermMonths);
+        v.QuorumNumerator, v.QuorumDenominator, v.QuorumRequiresEveryConstituency, v.RevisionPeriodDays, v.CommitteeTermMonths,
+        v.MinimumPublishedTallyCell, v.MinimumParticipationShare, v.MaxOpenDraftsPerGovernment);
 }
 
-/// <summary>Every setting, and the <c>version</c> of the settings the change was based on (from GET).</summary>
+/// <summary>
+/// Every setting, and the <c>version</c> of the settings the change was based on (from GET). The vote-secrecy, recusal
+/// and draft-cap settings may be left out: they then keep their current values.
+/// </summary>
 public sealed record UpdateSettingsRequest(
     Guid? Version,
     string? FundName,
@@ -43,7 +51,10 @@ public sealed record UpdateSettingsRequest(
     int? QuorumDenominator,
     bool? QuorumRequiresEveryConstituency,
     int? RevisionPeriodDays,
-    int? CommitteeTermMonths)
+    int? CommitteeTermMonths,
+    int? MinimumPublishedTallyCell = null,
+    decimal? MinimumParticipationShare = null,
+    int? MaxOpenDraftsPerGovernment = null)
 {
     public bool IsComplete => FundName is not null && BudgetCeilingUsd is not null && MinDurationMonths is not null
         && MaxDurationMonths is not null && AdministrativeAgentFeeRate is not null && IndirectCostRate is not null
@@ -51,11 +62,17 @@ public sealed record UpdateSettingsRequest(
         && QuorumRequiresEveryConstituency is not null && RevisionPeriodDays is not null
         && CommitteeTermMonths is not null;
 
-    /// <summary>Only called once the validator has seen every field present.</summary>
-    public FundSettingsValues ToValues() => new(FundName!, BudgetCeilingUsd!.Value, MinDurationMonths!.Value,
-        MaxDurationMonths!.Value, AdministrativeAgentFeeRate!.Value, IndirectCostRate!.Value, DecisionRule!.Value,
-        QuorumNumerator!.Value, QuorumDenominator!.Value, QuorumRequiresEveryConstituency!.Value,
-        RevisionPeriodDays!.Value, CommitteeTermMonths!.Value);
+    /// <summary>
+    /// Only called once the validator has seen every required field present; an optional field left out keeps its
+    /// value in <paramref name="current"/> (or its default).
+    /// </summary>
+    public FundSettingsValues ToValues(FundSettingsValues? current = null) => new(FundName!, BudgetCeilingUsd!.Value,
+        MinDurationMonths!.Value, MaxDurationMonths!.Value, AdministrativeAgentFeeRate!.Value, IndirectCostRate!.Value,
+        DecisionRule!.Value, QuorumNumerator!.Value, QuorumDenominator!.Value, QuorumRequiresEveryConstituency!.Value,
+        RevisionPeriodDays!.Value, CommitteeTermMonths!.Value,
+        MinimumPublishedTallyCell ?? current?.MinimumPublishedTallyCell ?? TallyPublication.DefaultMinimumCell,
+        MinimumParticipationShare ?? current?.MinimumParticipationShare ?? FundSettings.DefaultMinimumParticipationShare,
+        MaxOpenDraftsPerGovernment ?? current?.MaxOpenDraftsPerGovernment ?? FundSettings.DefaultMaxOpenDraftsPerGovernment);
 }
 
 public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSettingsRequest>
@@ -86,7 +103,10 @@ public sealed class UpdateSettingsRequestValidator : AbstractValidator<UpdateSet
     }
 }
 
-/// <summary>The fund's settings: ceilings, duration limits, fees, decision rule, quorum and revision period.</summary>
+/// <summary>
+/// The fund's settings: ceilings, duration limits, fees, decision rule, quorum, revision period, and the rules that keep
+/// votes secret and recusals honest. All of them are money or governance, so only the FMU changes them.
+/// </summary>
 public sealed class SettingsUseCases(TrustFundDbContext db)
 {
     public async Task<SettingsResponse> GetAsync(WorkflowActor actor, CancellationToken ct)
@@ -99,9 +119,9 @@ public sealed class SettingsUseCases(TrustFundDbContext db)
     public async Task<SettingsResponse> UpdateAsync(UpdateSettingsRequest request, WorkflowActor actor,
         CancellationToken ct)
     {
-        actor.Require(AccessPolicies.ManageReferenceData);
+        actor.Require(AccessPolicies.ManageFundRules);
         var settings = await db.FundSettings.SingleAsync(ct);
-        settings.Change(request.ToValues(), request.Version!.Value);
+        settings.Change(request.ToValues(settings.Values), request.Version!.Value);
         await db.SaveChangesAsync(ct);
         return SettingsResponse.From(settings);
     }

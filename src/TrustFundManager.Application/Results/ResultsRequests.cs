@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Domain.Results;
+using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Application.Results;
 
@@ -11,8 +12,9 @@ namespace TrustFundManager.Application.Results;
 /// The matrix is read, edited and sent back whole, so an item may carry what the matrix shows of it beside what can
 /// be changed: its <c>code</c> (given by its place), and an indicator's <c>latestActual</c> and <c>progress</c> (from
 /// the approved reports). Those are read-only and ignored; any other field the request does not have is refused.
+/// <see cref="Reason"/> is required of the FMU when it changes what an indicator with approved values measures.
 /// </summary>
-public sealed record ResultsMatrixRequest(Guid? Version, List<OutcomeRequest>? Outcomes);
+public sealed record ResultsMatrixRequest(Guid? Version, List<OutcomeRequest>? Outcomes, string? Reason = null);
 
 public sealed record OutcomeRequest(Guid? Id, string? Statement, int? ThematicAreaNumber, List<int>? GcmObjectives,
     List<IndicatorRequest>? Indicators, List<OutputRequest>? Outputs, string? Code = null);
@@ -29,6 +31,7 @@ public sealed class ResultsMatrixRequestValidator : AbstractValidator<ResultsMat
     public ResultsMatrixRequestValidator()
     {
         RuleFor(r => r.Outcomes).NotNull();
+        RuleFor(r => r.Reason).MaximumLength(WorkflowJournalEntry.CommentMaxLength);
         RuleForEach(r => r.Outcomes).NotNull().ChildRules(outcome =>
         {
             outcome.RuleFor(o => o.Statement).NotEmpty().MaximumLength(ResultsMatrix.StatementMaxLength);

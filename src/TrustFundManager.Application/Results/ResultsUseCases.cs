@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using TrustFundManager.Application.Access;
 using TrustFundManager.Application.Common;
 using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Access;
 using TrustFundManager.Domain.Results;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Results;
@@ -24,7 +25,14 @@ public sealed class ResultsUseCases(TrustFundDbContext db, WorkflowEngine engine
         return await DescribeAsync(visible, ct);
     }
 
-    /// <summary>Replaces the matrix (with the version read; none for the first) while the programme's state allows it.</summary>
+    /// <summary>The journal's action for the FMU's change to what approved values measure.</summary>
+    public const string ReviseApprovedIndicatorsAction = "reviseApprovedIndicators";
+
+    /// <summary>
+    /// Replaces the matrix (with the version read; none for the first) while the programme's state allows it. A
+    /// participating organization changes only the indicators it reports (403 otherwise); what an indicator with
+    /// approved values measures changes only by the FMU, with a reason that the programme's journal keeps.
+    /// </summary>
     public async Task<ResultsMatrixResponse> ReviseMatrixAsync(Guid programmeId, ResultsMatrixRequest request,
         WorkflowActor actor, CancellationToken ct)
     {
@@ -34,8 +42,21 @@ public sealed class ResultsUseCases(TrustFundDbContext db, WorkflowEngine engine
         var matrix = await db.ResultsMatrices.WithItems().SingleOrDefaultAsync(m => m.ProgrammeId == programmeId, ct);
         if (matrix is null) db.ResultsMatrices.Add(matrix = ResultsMatrix.For(programmeId));
         var (indicators, outputs, outcomes) = (matrix.Indicators.ToList(), matrix.Outputs.ToList(), matrix.Outcomes.ToList());
-        matrix.Revise(ToDraft(request), await RulesAsync(visible, ct), visible.Instance.State, request.Version, actor.UserId,
-            time.GetUtcNow());
+        var draft = ToDraft(request);
+        var rules = await RulesAsync(visible, ct);
+        var approved = rules.IndicatorsWithApprovedValues!;
+        // Judged against the matrix as read, but refused only after the draft's own checks, so a malformed draft still
+        // gets its field errors; nothing is saved either way.
+        var editsAll = actor.IsSystem || actor.Roles.Contains(Roles.FundManager);
+        var refusal = editsAll ? null : IndicatorOwnership.RefusalFor(actor.Organization ?? "", draft, matrix, approved);
+        var corrected = IndicatorOwnership.LockedChanges(draft, matrix, approved);
+        // Only the FMU may give a reason for changing what approved values measure; an organization is refused instead.
+        if (!editsAll) rules = rules with { IndicatorsWithApprovedValues = null };
+        matrix.Revise(draft, rules, visible.Instance.State, request.Version, actor.UserId, time.GetUtcNow());
+        if (refusal is not null) throw new AccessDeniedException(refusal);
+        if (corrected.Count > 0)
+            engine.Note(visible.Instance, ReviseApprovedIndicatorsAction, actor,
+                $"Changed what approved values measure for '{IndicatorOwnership.Names(corrected)}': {request.Reason!.Trim()}");
         // Left-out items are deleted dependents first (indicators, outputs, outcomes): found only as the matrix's
         // orphans, an outcome or output could be deleted before the items under it, whose required links refuse it.
         foreach (var removed in indicators.Except(matrix.Indicators)) db.Remove(removed);
@@ -69,18 +90,19 @@ public sealed class ResultsUseCases(TrustFundDbContext db, WorkflowEngine engine
             from value in db.ReportedValues
             join report in db.ProgressReports on value.ReportId equals report.Id
             where report.ProgrammeId == id
-            select value.IndicatorId).Distinct().ToListAsync(ct);
+            select new { value.IndicatorId, Approved = report.ApprovedOn != null }).Distinct().ToListAsync(ct);
         return new ResultsMatrixRules(
             (await db.ThematicAreas.Select(a => a.Number).ToListAsync(ct)).ToHashSet(),
             (await db.GcmObjectives.Select(o => o.Number).ToListAsync(ct)).ToHashSet(),
-            visible.Programme.Organizations.ToHashSet(), reported.ToHashSet());
+            visible.Programme.Organizations.ToHashSet(), reported.Select(r => r.IndicatorId).ToHashSet(),
+            reported.Where(r => r.Approved).Select(r => r.IndicatorId).ToHashSet());
     }
 
     private static ResultsMatrixDraft ToDraft(ResultsMatrixRequest request) =>
         new(request.Outcomes!.Select(o => new OutcomeDraft(o.Id, o.Statement!, o.ThematicAreaNumber!.Value, o.GcmObjectives!,
             (o.Indicators ?? []).Select(ToDraft).ToList(),
             (o.Outputs ?? []).Select(p => new OutputDraft(p.Id, p.Statement!, (p.Indicators ?? []).Select(ToDraft).ToList())).ToList()))
-            .ToList());
+            .ToList(), request.Reason);
 
     private static IndicatorDraft ToDraft(IndicatorRequest i) =>
         new(i.Id, i.Name!, i.Kind!.Value, i.Unit, IndicatorValues.From(i.Baseline), i.BaselineDate!.Value,

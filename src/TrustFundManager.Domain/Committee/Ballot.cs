@@ -1,3 +1,4 @@
+using TrustFundManager.Domain.Auditing;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ReferenceData;
 
@@ -89,8 +90,8 @@ public sealed class Ballot
         foreach (var member in voters)
         {
             var paper = new BallotPaper(ballot.Id, member);
-            foreach (var item in ballot._items)
-                if (ConflictOf(member, item) is { } conflict)
+            foreach (var (item, subject) in ballot._items.Zip(subjects))
+                if (ConflictOf(member, subject.Countries, subject.Recusing) is { } conflict)
                     paper.Recuse(item.ConceptNoteId, conflict.Reason, conflict.Explanation, now);
             ballot._papers.Add(paper);
         }
@@ -98,18 +99,22 @@ public sealed class Ballot
         return ballot;
     }
 
-    /// <summary>Why a member may not vote on an item because of whom they represent, if they may not.</summary>
-    public static (RecusalReason Reason, string Explanation)? ConflictOf(CommitteeMembership member, BallotItem item) =>
+    /// <summary>
+    /// Why a member may not vote on a concept note because of whom they represent, if they may not:
+    /// <paramref name="countries"/> are those it covers, the submitting one first; <paramref name="organizations"/>
+    /// those that count as participating (<see cref="ConceptNotes.ConceptNote.RecusingOrganizations"/>).
+    /// </summary>
+    public static (RecusalReason Reason, string Explanation)? ConflictOf(CommitteeMembership member,
+        IReadOnlyList<string> countries, IReadOnlyList<string> organizations) =>
         member.RepresentedKind switch
         {
-            RepresentationKind.Organization when item.Organizations.Contains(member.RepresentedCode) =>
+            RepresentationKind.Organization when organizations.Contains(member.RepresentedCode) =>
                 (RecusalReason.ParticipatingOrganization,
                     $"{member.RepresentedName} participates in the concept note."),
-            RepresentationKind.Government when item.Countries.Contains(member.RepresentedCode) =>
-                (RecusalReason.SubmittingGovernment,
-                    item.Countries[0] == member.RepresentedCode
-                        ? $"The government of {member.RepresentedName} submitted the concept note."
-                        : $"{member.RepresentedName} is a country the concept note covers."),
+            RepresentationKind.Government when countries.Count > 0 && countries[0] == member.RepresentedCode =>
+                (RecusalReason.SubmittingGovernment, $"The government of {member.RepresentedName} submitted the concept note."),
+            RepresentationKind.Government when countries.Contains(member.RepresentedCode) =>
+                (RecusalReason.CoveredCountry, $"{member.RepresentedName} is a country the concept note covers."),
             _ => null,
         };
 
@@ -140,6 +145,25 @@ public sealed class Ballot
     /// <summary>Whether every member holding a paper voted on every item they are not recused from.</summary>
     public bool EveryEligibleMemberVoted => _papers.All(HasNothingLeft);
 
+    /// <summary>
+    /// Whether every member still serving on <paramref name="today"/> has nothing left to do: a member whose term has
+    /// ended is waited for no longer (their votes stand; see <see cref="TallyOf(BallotItem, DateOnly?)"/>).
+    /// </summary>
+    public bool EveryEligibleMemberVotedOn(DateOnly today) => _papers.All(p => !p.ServesOn(today) || HasNothingLeft(p));
+
+    /// <summary>The members still serving on <paramref name="today"/> who have something left to do.</summary>
+    public IEnumerable<BallotPaper> WaitingOn(DateOnly today) => _papers.Where(p => p.ServesOn(today) && !HasNothingLeft(p));
+
+    /// <summary>
+    /// A member's term was ended early while the ballot is open: their paper serves until <paramref name="lastDay"/>.
+    /// Nothing changes on a ballot that is no longer open, nor for a member without a paper.
+    /// </summary>
+    public void EndTermOf(Guid membershipId, DateOnly lastDay)
+    {
+        if (Status != BallotStatus.Open) return;
+        _papers.FirstOrDefault(p => p.MembershipId == membershipId)?.EndTerm(lastDay);
+    }
+
     /// <summary>Whether a member has nothing left to do: a vote or a recusal on every item.</summary>
     public bool HasNothingLeft(BallotPaper paper) =>
         _items.All(i => paper.RecusalOn(i.ConceptNoteId) is not null || paper.VoteOn(i.ConceptNoteId) is not null);
@@ -150,7 +174,17 @@ public sealed class Ballot
             .Where(x => x.Recusal is not null)
             .Select(x => (x.Paper, x.Recusal!));
 
-    public ItemTally TallyOf(BallotItem item) => ItemTally.Count(item, _papers);
+    /// <summary>
+    /// The count on an item as of <paramref name="asOf"/> (every paper when not given). A member whose term ended before
+    /// that day and who neither voted nor was recused on the item is not counted among its eligible members: the
+    /// eligible count is recomputed at the close, so an early end of term never leaves a ballot waiting on a seat no
+    /// one holds. A vote cast while serving stands.
+    /// </summary>
+    public ItemTally TallyOf(BallotItem item, DateOnly? asOf = null) =>
+        ItemTally.Count(item, asOf is { } day
+            ? _papers.Where(p => p.ServesOn(day) || p.VoteOn(item.ConceptNoteId) is not null ||
+                                 p.RecusalOn(item.ConceptNoteId) is not null).ToList()
+            : _papers);
 
     /// <summary>
     /// Closes the ballot: seals every paper and decides each item by the rule it was opened under.
@@ -164,9 +198,10 @@ public sealed class Ballot
         foreach (var paper in _papers) paper.Seal(now);
 
         var decisions = new List<CommitteeDecision>();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
         foreach (var item in _items)
         {
-            var decision = CommitteeDecision.Decide(this, item, TallyOf(item), now);
+            var decision = CommitteeDecision.Decide(this, item, TallyOf(item, today), now);
             item.Decide(decision.Outcome);
             decisions.Add(decision);
         }
@@ -270,6 +305,7 @@ public sealed class BallotPaper
         MemberName = member.Name;
         ConstituencyCode = member.ConstituencyCode!;
         RepresentedName = member.RepresentedName;
+        TermEnd = member.TermEnd;
         Version = Guid.NewGuid();
     }
 
@@ -279,6 +315,9 @@ public sealed class BallotPaper
     public string MemberName { get; private set; }
     public string ConstituencyCode { get; private set; }
     public string? RepresentedName { get; private set; }
+
+    /// <summary>The last day of the member's term as the ballot knows it: an early end while it is open moves it.</summary>
+    public DateOnly TermEnd { get; private set; } = DateOnly.MaxValue;
     public DateTimeOffset? SealedAt { get; private set; }
 
     /// <summary>Changes with every vote, recusal and the seal: two writes on one paper cannot both land.</summary>
@@ -317,6 +356,14 @@ public sealed class BallotPaper
         return recusal;
     }
 
+    public bool ServesOn(DateOnly day) => day <= TermEnd;
+
+    internal void EndTerm(DateOnly lastDay)
+    {
+        TermEnd = lastDay;
+        Version = Guid.NewGuid();
+    }
+
     internal void Seal(DateTimeOffset now)
     {
         SealedAt = now;
@@ -327,7 +374,10 @@ public sealed class BallotPaper
 /// <summary>A vote's content, checked: conditions only with (and required for) approval with conditions, a reason for a rejection.</summary>
 public sealed record VoteContent(VoteChoice Choice, string? Conditions, string? Reason, string? Comment);
 
-/// <summary>A member's vote on one item; changed in place until the ballot closes.</summary>
+/// <summary>
+/// A member's vote on one item; changed in place until the ballot closes. The audit log records that it was cast or
+/// changed, never its content: the vote is secret.
+/// </summary>
 public sealed class BallotVote
 {
     public const int TextMaxLength = 4000;
@@ -348,9 +398,13 @@ public sealed class BallotVote
     public Guid BallotId { get; private set; }
     public Guid MembershipId { get; private set; }
     public Guid ConceptNoteId { get; private set; }
+    [AuditWithheld]
     public VoteChoice Choice { get; private set; }
+    [AuditWithheld]
     public string? Conditions { get; private set; }
+    [AuditWithheld]
     public string? Reason { get; private set; }
+    [AuditWithheld]
     public string? Comment { get; private set; }
     public DateTimeOffset FirstCastAt { get; private set; }
     public DateTimeOffset CastAt { get; private set; }

@@ -36,14 +36,20 @@ public enum VoteChoice
 
 public enum RecusalReason
 {
-    /// <summary>The member's organization takes part in the concept note's budget.</summary>
+    /// <summary>
+    /// The member's organization takes part in the concept note: it leads it (the largest share) or holds at least the
+    /// fund's minimum share of the budget.
+    /// </summary>
     ParticipatingOrganization,
 
-    /// <summary>The member's government submitted the concept note, or is a country it covers.</summary>
+    /// <summary>The member's government submitted the concept note.</summary>
     SubmittingGovernment,
 
     /// <summary>The member declared a conflict of interest.</summary>
     DeclaredConflict,
+
+    /// <summary>The member's government is a country the concept note covers, besides the submitting one.</summary>
+    CoveredCountry,
 }
 
 public enum DecisionOutcome
@@ -69,6 +75,12 @@ public sealed record BallotRule(DecisionRule Rule, int QuorumNumerator, int Quor
     public int QuorumFor(int eligible) => Math.Max(1, (eligible * QuorumNumerator + QuorumDenominator - 1) / QuorumDenominator);
 }
 
-/// <summary>A concept note put to a ballot, as the ballot needs it: what recusal depends on.</summary>
+/// <summary>
+/// A concept note put to a ballot, as the ballot needs it: what recusal depends on. <see cref="Organizations"/> are all
+/// those in its budget; <see cref="RecusingOrganizations"/> those whose members it recuses (all of them when not given).
+/// </summary>
 public sealed record BallotSubject(Guid ConceptNoteId, string Title, IReadOnlyList<string> Countries,
-    IReadOnlyList<string> Organizations);
+    IReadOnlyList<string> Organizations, IReadOnlyList<string>? RecusingOrganizations = null)
+{
+    public IReadOnlyList<string> Recusing => RecusingOrganizations ?? Organizations;
+}

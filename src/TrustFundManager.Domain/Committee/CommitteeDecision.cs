@@ -48,6 +48,57 @@ public sealed record ItemTally(IReadOnlyList<ConstituencyTally> ByConstituency)
         }).ToList());
 }
 
+/// <summary>
+/// One constituency's part as it is published. A cell that would let a reader work out how a member voted (too few
+/// eligible members) shows its size and turnout but not the choices, which are then left to the item's totals.
+/// </summary>
+public sealed record PublishedConstituencyTally(
+    string Constituency,
+    int Voters,
+    int Recused,
+    int Eligible,
+    int VotesCast,
+    bool Suppressed,
+    int? Approve,
+    int? ApproveWithConditions,
+    int? Reject,
+    int? Abstain);
+
+/// <summary>The rule for publishing per-constituency tallies without naming a voter.</summary>
+public static class TallyPublication
+{
+    /// <summary>The fewest eligible members a constituency's cell needs for its choices to be shown.</summary>
+    public const int DefaultMinimumCell = 3;
+
+    public const int MaxMinimumCell = 50;
+
+    /// <summary>
+    /// The cells as published: a cell with fewer than <paramref name="minimumCell"/> eligible members hides its choices.
+    /// When the hidden cells together still hold fewer than that many, further cells (smallest first) are hidden too,
+    /// since the item's totals less the visible cells would otherwise give the hidden ones back.
+    /// </summary>
+    public static IReadOnlyList<PublishedConstituencyTally> Publish(IReadOnlyList<ConstituencyTally> cells, int minimumCell)
+    {
+        var hidden = cells.Where(c => c.Eligible < minimumCell && c.Eligible > 0).Select(c => c.Constituency).ToHashSet();
+        if (hidden.Count > 0)
+        {
+            foreach (var next in cells.Where(c => !hidden.Contains(c.Constituency) && c.Eligible > 0)
+                         .OrderBy(c => c.Eligible).ThenBy(c => c.Constituency, StringComparer.Ordinal))
+            {
+                if (cells.Where(c => hidden.Contains(c.Constituency)).Sum(c => c.Eligible) >= minimumCell) break;
+                hidden.Add(next.Constituency);
+            }
+        }
+
+        return cells.Select(c => hidden.Contains(c.Constituency)
+                ? new PublishedConstituencyTally(c.Constituency, c.Voters, c.Recused, c.Eligible, c.VotesCast, true,
+                    null, null, null, null)
+                : new PublishedConstituencyTally(c.Constituency, c.Voters, c.Recused, c.Eligible, c.VotesCast, false,
+                    c.Approve, c.ApproveWithConditions, c.Reject, c.Abstain))
+            .ToList();
+    }
+}
+
 /// <summary>A member recused from an item, as the decision records it.</summary>
 public sealed record RecordedRecusal(string Member, string Constituency, RecusalReason Reason, string Explanation);
 

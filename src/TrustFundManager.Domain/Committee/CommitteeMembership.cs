@@ -165,14 +165,20 @@ public sealed class CommitteeMembership
             represents, termStart, end, actor, now);
     }
 
-    /// <summary>Ends the term early (a resignation, a replacement); <paramref name="lastDay"/> is its last day.</summary>
-    public void EndEarly(DateOnly lastDay, string reason, Guid basedOnVersion)
+    /// <summary>
+    /// Ends the term early (a resignation, a replacement); <paramref name="lastDay"/> is its last day, today at the
+    /// earliest: a term is never ended in the past, which would rewrite who could vote on ballots already run. A term
+    /// that has not started may still be cancelled (its last day the day before it starts).
+    /// </summary>
+    public void EndEarly(DateOnly lastDay, string reason, Guid basedOnVersion, DateOnly today)
     {
         if (basedOnVersion != Version)
             throw DomainConflictException.StaleVersion("The membership was changed since you read it; read it again.", Version);
         var cleanReason = Text.Required(reason, "reason", EndReasonMaxLength);
         if (lastDay < TermStart.AddDays(-1))
             throw new InvalidChangeException("lastDay", "The last day cannot be before the term starts (the day before it cancels the term).");
+        if (lastDay < today)
+            throw new InvalidChangeException("lastDay", $"A term cannot end in the past: the earliest last day is today, {today:yyyy-MM-dd}.");
         if (lastDay >= TermEnd)
             throw new InvalidChangeException("lastDay", $"The term already ends on {TermEnd:yyyy-MM-dd}; an early end comes before it.");
         TermEnd = lastDay;

@@ -86,6 +86,20 @@ public sealed class ConceptNote
     /// <summary>The organizations that would take part, in the order the note lists them.</summary>
     public IReadOnlyList<string> Organizations => _budget.OrderBy(b => b.Position).Select(b => b.Organization).ToList();
 
+    /// <summary>
+    /// The organizations whose committee members the note recuses, in the note's order: the lead (the largest share,
+    /// the first listed on a tie) and each holding at least <paramref name="minimumShare"/> of the budget. A token
+    /// budget line does not make an organization a participant, so a note cannot choose whom it recuses.
+    /// </summary>
+    public IReadOnlyList<string> RecusingOrganizations(decimal minimumShare)
+    {
+        var lines = _budget.OrderBy(b => b.Position).ToList();
+        var total = lines.Sum(b => b.AmountUsd);
+        if (lines.Count == 0 || total <= 0) return lines.Select(b => b.Organization).ToList();
+        var lead = lines.OrderByDescending(b => b.AmountUsd).ThenBy(b => b.Position).First();
+        return lines.Where(b => b == lead || b.AmountUsd >= minimumShare * total).Select(b => b.Organization).ToList();
+    }
+
     /// <summary>A new draft; it may be incomplete, but what it holds keeps the rules.</summary>
     /// <exception cref="InvalidChangeException">A rule is broken; the errors name the fields.</exception>
     public static ConceptNote Draft(ConceptNoteContent content, ConceptNoteRules rules, string actor, DateTimeOffset now)

@@ -1,8 +1,9 @@
+using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.Common;
 
 namespace TrustFundManager.Domain.ReferenceData;
 
-/// <summary>The fund's settings: one row, changed only by the FMU or an administrator.</summary>
+/// <summary>The fund's settings: one row of money and governance rules, changed only by the FMU.</summary>
 public sealed class FundSettings
 {
     public const int SingletonId = 1;
@@ -15,6 +16,9 @@ public sealed class FundSettings
     public const int MaxRevisionPeriodDays = 730;
     public const int MinCommitteeTermMonths = 6;
     public const int MaxCommitteeTermMonths = 120;
+    public const decimal DefaultMinimumParticipationShare = 0.05m;
+    public const int DefaultMaxOpenDraftsPerGovernment = 20;
+    public const int MaxOpenDraftsLimit = 1000;
 
     private FundSettings()
     {
@@ -60,9 +64,25 @@ public sealed class FundSettings
     /// <summary>The longest term of a Steering Committee member, in months; terms are staggered within it.</summary>
     public int CommitteeTermMonths { get; private set; }
 
+    /// <summary>
+    /// The fewest eligible members a constituency needs for its choices to be published in a tally; smaller cells
+    /// show only their size and turnout (<see cref="TallyPublication"/>).
+    /// </summary>
+    public int MinimumPublishedTallyCell { get; private set; } = TallyPublication.DefaultMinimumCell;
+
+    /// <summary>
+    /// The share of a concept note's budget above which an organization counts as participating (and its members are
+    /// recused); the lead organization always counts. Keeps a token budget line from recusing a member.
+    /// </summary>
+    public decimal MinimumParticipationShare { get; private set; } = DefaultMinimumParticipationShare;
+
+    /// <summary>How many concept notes a government may have in draft at once.</summary>
+    public int MaxOpenDraftsPerGovernment { get; private set; } = DefaultMaxOpenDraftsPerGovernment;
+
     public FundSettingsValues Values => new(FundName, BudgetCeilingUsd, MinDurationMonths, MaxDurationMonths,
         AdministrativeAgentFeeRate, IndirectCostRate, DecisionRule, QuorumNumerator, QuorumDenominator,
-        QuorumRequiresEveryConstituency, RevisionPeriodDays, CommitteeTermMonths);
+        QuorumRequiresEveryConstituency, RevisionPeriodDays, CommitteeTermMonths, MinimumPublishedTallyCell,
+        MinimumParticipationShare, MaxOpenDraftsPerGovernment);
 
     /// <summary>Changes the settings, unless someone else changed them since <paramref name="basedOnVersion"/> was read.</summary>
     public void Change(FundSettingsValues values, Guid basedOnVersion)
@@ -90,6 +110,9 @@ public sealed class FundSettings
         QuorumRequiresEveryConstituency = values.QuorumRequiresEveryConstituency;
         RevisionPeriodDays = values.RevisionPeriodDays;
         CommitteeTermMonths = values.CommitteeTermMonths;
+        MinimumPublishedTallyCell = values.MinimumPublishedTallyCell;
+        MinimumParticipationShare = values.MinimumParticipationShare;
+        MaxOpenDraftsPerGovernment = values.MaxOpenDraftsPerGovernment;
         Version = Guid.NewGuid();
     }
 
@@ -124,6 +147,13 @@ public sealed class FundSettings
         if (values.CommitteeTermMonths is < MinCommitteeTermMonths or > MaxCommitteeTermMonths)
             errors["committeeTermMonths"] =
                 [$"A committee term lasts between {MinCommitteeTermMonths} and {MaxCommitteeTermMonths} months."];
+        if (values.MinimumPublishedTallyCell is < 1 or > TallyPublication.MaxMinimumCell)
+            errors["minimumPublishedTallyCell"] =
+                [$"The smallest published cell is between 1 and {TallyPublication.MaxMinimumCell} members."];
+        if (RateProblem(values.MinimumParticipationShare) is { } shareProblem)
+            errors["minimumParticipationShare"] = [shareProblem];
+        if (values.MaxOpenDraftsPerGovernment is < 1 or > MaxOpenDraftsLimit)
+            errors["maxOpenDraftsPerGovernment"] = [$"The cap on open drafts is between 1 and {MaxOpenDraftsLimit}."];
         return errors;
     }
 
@@ -145,4 +175,7 @@ public sealed record FundSettingsValues(
     int QuorumDenominator,
     bool QuorumRequiresEveryConstituency,
     int RevisionPeriodDays,
-    int CommitteeTermMonths = 36);
+    int CommitteeTermMonths = 36,
+    int MinimumPublishedTallyCell = TallyPublication.DefaultMinimumCell,
+    decimal MinimumParticipationShare = FundSettings.DefaultMinimumParticipationShare,
+    int MaxOpenDraftsPerGovernment = FundSettings.DefaultMaxOpenDraftsPerGovernment);

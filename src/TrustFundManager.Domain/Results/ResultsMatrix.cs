@@ -64,6 +64,7 @@ public sealed class ResultsMatrix
         ResultsMatrixChecks.Check(draft, rules, this, errors);
         if (errors.Count > 0) throw new InvalidChangeException(errors);
         ResultsMatrixChecks.CheckReportedIndicatorsKept(draft, rules, this);
+        if (rules.IndicatorsWithApprovedValues is { } approved) IndicatorOwnership.RequireReason(draft, this, approved);
 
         Apply(draft);
         Version = Guid.NewGuid();

@@ -9,7 +9,9 @@ namespace TrustFundManager.Infrastructure.Auditing;
 
 /// <summary>
 /// Writes one <see cref="AuditEntry"/> per added, changed or removed entity, in the same SaveChanges and so
-/// the same transaction as the change itself. Refuses any change to existing audit entries.
+/// the same transaction as the change itself. Refuses any change to existing audit entries. Values marked
+/// <see cref="AuditWithheldAttribute"/> (a secret vote's content) are never written: the entry shows only that the
+/// entity changed.
 /// </summary>
 public sealed class AuditInterceptor(IActorContext actorContext, TimeProvider timeProvider) : SaveChangesInterceptor
 {
@@ -74,6 +76,7 @@ public sealed class AuditInterceptor(IActorContext actorContext, TimeProvider ti
         var changes = new SortedDictionary<string, object?>(StringComparer.Ordinal);
         foreach (var property in entry.Properties)
         {
+            if (property.Metadata.PropertyInfo?.IsDefined(typeof(AuditWithheldAttribute), inherit: true) == true) continue;
             var name = JsonNamingPolicy.CamelCase.ConvertName(property.Metadata.Name);
             switch (entry.State)
             {

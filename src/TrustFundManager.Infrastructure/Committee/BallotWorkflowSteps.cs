@@ -61,13 +61,15 @@ public sealed class BallotVoters(TrustFundDbContext db) : IWorkflowAssignees
     }
 }
 
-/// <summary>The FMU closes early only once every member has voted on every item they are not recused from.</summary>
+/// <summary>
+/// The FMU closes early only once every member still serving has voted on every item they are not recused from.
+/// </summary>
 public sealed class EveryEligibleMemberVotedGuard(TrustFundDbContext db) : IWorkflowGuard
 {
     public async ValueTask<UnmetGuard?> CheckAsync(WorkflowStepContext step, CancellationToken cancellationToken)
     {
         var ballot = await BallotWorkflowSteps.BallotOfAsync(db, step.Instance, cancellationToken);
-        var waiting = ballot.Papers.Where(p => !ballot.HasNothingLeft(p)).Select(p => p.MemberName).ToList();
+        var waiting = ballot.WaitingOn(DateOnly.FromDateTime(step.At.UtcDateTime)).Select(p => p.MemberName).ToList();
         return waiting.Count == 0 ? null : $"{waiting.Count} members have not voted on every item yet ({string.Join(", ", waiting)})";
     }
 }

@@ -58,7 +58,8 @@ public sealed class CommitteeBallots(TrustFundDbContext db)
             .ToListAsync(cancellationToken);
         var settings = await db.FundSettings.AsNoTracking().SingleAsync(cancellationToken);
         var subjects = opening.ConceptNoteIds.Select(id => notes[id])
-            .Select(n => new BallotSubject(n.Id, n.Title, n.Countries.Count > 0 ? n.Countries : [n.Country], n.Organizations))
+            .Select(n => new BallotSubject(n.Id, n.Title, n.Countries.Count > 0 ? n.Countries : [n.Country], n.Organizations,
+                n.RecusingOrganizations(settings.MinimumParticipationShare)))
             .ToList();
 
         var ballot = Ballot.Open(opening.Title, opening.Kind, opening.Deadline, subjects, members, BallotRule.From(settings),

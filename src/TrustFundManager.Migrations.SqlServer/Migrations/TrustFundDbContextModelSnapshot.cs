@@ -65,6 +65,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("EntityType", "Id");
+
+                    b.HasIndex("Actor", "EntityType", "Id");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -195,6 +199,9 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.Property<DateTimeOffset?>("SealedAt")
                         .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("date");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1323,7 +1330,17 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("int");
 
+                    b.Property<int>("MaxOpenDraftsPerGovernment")
+                        .HasColumnType("int");
+
                     b.Property<int>("MinDurationMonths")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("MinimumParticipationShare")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("decimal(9,6)");
+
+                    b.Property<int>("MinimumPublishedTallyCell")
                         .HasColumnType("int");
 
                     b.Property<int>("QuorumDenominator")

@@ -58,6 +58,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EntityType", "EntityId");
 
+                    b.HasIndex("EntityType", "Id");
+
+                    b.HasIndex("Actor", "EntityType", "Id");
+
                     b.ToTable("AuditEntries");
                 });
 
@@ -188,6 +192,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("SealedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TermEnd")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -1316,7 +1323,17 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int>("MaxDurationMonths")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaxOpenDraftsPerGovernment")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinDurationMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MinimumParticipationShare")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MinimumPublishedTallyCell")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("QuorumDenominator")

@@ -99,6 +99,20 @@ public sealed class WorkflowEngine(
     }
 
     /// <summary>
+    /// Records in the journal something done to the instance's subject that changes no state (an FMU's correction of
+    /// locked figures, with its reason): who, when and why stay beside the steps.
+    /// </summary>
+    public WorkflowJournalEntry Note(WorkflowInstance instance, string action, WorkflowActor actor, string comment)
+    {
+        if (db.Entry(instance).State == EntityState.Detached) db.Attach(instance);
+        var now = timeProvider.GetUtcNow();
+        var text = comment.Length > WorkflowJournalEntry.CommentMaxLength ? comment[..WorkflowJournalEntry.CommentMaxLength] : comment;
+        var entry = new WorkflowJournalEntry(instance, instance.NextStep(now), action, instance.State, actor, text, now);
+        db.Add(entry);
+        return entry;
+    }
+
+    /// <summary>
     /// Makes a change that the instance's state allowed (an edit in draft, a transfer while active) hold only if no
     /// step leaves that state before it is saved: the save then checks the instance's version, so a step taken in
     /// between makes it fail with a concurrency conflict, as the second of two simultaneous steps does. Without this, a

@@ -56,15 +56,16 @@ public sealed class BallotLifecycleTests : IAsyncLifetime
         inbox = await HttpAssert.OkJsonAsync(await germany.GetAsync("/api/tasks/mine", Ct));
         Assert.Empty(inbox.GetProperty("items").EnumerateArray());
 
-        // Before the close a member sees only their own vote; the FMU sees the counts.
+        // Before the close a member sees only their own vote; the FMU sees the turnout, never the choices.
         var asMember = await germany.GetBallotAsync(ballot);
         Assert.Equal("Approve", asMember.Item(mexican).GetProperty("myVote").GetProperty("choice").GetString());
         Assert.Equal(JsonValueKind.Null, asMember.Item(mexican).GetProperty("tally").ValueKind);
         var asFmu = await fmu.GetBallotAsync(ballot);
         var tally = asFmu.Item(mexican).GetProperty("tally");
-        Assert.Equal((10, 2, 10, 9, 1), (tally.GetProperty("eligible").GetInt32(), tally.GetProperty("recused").GetInt32(),
-            tally.GetProperty("votesCast").GetInt32(), tally.GetProperty("approve").GetInt32(),
-            tally.GetProperty("approveWithConditions").GetInt32()));
+        Assert.Equal((10, 2, 10, 0), (tally.GetProperty("eligible").GetInt32(), tally.GetProperty("recused").GetInt32(),
+            tally.GetProperty("votesCast").GetInt32(), tally.GetProperty("notVoted").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, tally.GetProperty("approve").ValueKind);
+        Assert.Equal(JsonValueKind.Null, tally.GetProperty("byConstituency").ValueKind);
         Assert.All(asFmu.GetProperty("participation").EnumerateArray(), p => Assert.Equal(0, p.GetProperty("itemsLeft").GetInt32()));
 
         // A day before the deadline nothing closes; past it the timer closes the ballot (the processor here, or the
@@ -95,7 +96,15 @@ public sealed class BallotLifecycleTests : IAsyncLifetime
         Assert.Equal(["Add a baseline survey in the first six months."], approved.GetProperty("conditions").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(2, approved.GetProperty("recusals").GetArrayLength());
         Assert.True(approved.GetProperty("quorumMet").GetBoolean());
-        Assert.Equal(10, approved.GetProperty("tallyByConstituency").EnumerateArray().Sum(c => c.GetProperty("approve").GetInt32() + c.GetProperty("approveWithConditions").GetInt32()));
+        Assert.Equal((9, 1), (approved.GetProperty("approve").GetInt32(), approved.GetProperty("approveWithConditions").GetInt32()));
+        // Two constituencies have two eligible members each (one recused): too few to publish their choices.
+        var cells = approved.GetProperty("tallyByConstituency").EnumerateArray()
+            .ToDictionary(c => c.GetProperty("constituency").GetString()!, c => c);
+        Assert.True(cells["un-network"].GetProperty("suppressed").GetBoolean());
+        Assert.True(cells["countries"].GetProperty("suppressed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, cells["countries"].GetProperty("approve").ValueKind);
+        Assert.Equal(6, cells.Values.Where(c => !c.GetProperty("suppressed").GetBoolean())
+            .Sum(c => c.GetProperty("approve").GetInt32() + c.GetProperty("approveWithConditions").GetInt32()));
         var rejected = decisions.GetProperty("items").EnumerateArray().Single(d => d.GetProperty("conceptNoteId").GetGuid() == ghanaian);
         Assert.Equal(["The note funds detention facilities."], rejected.GetProperty("rejectionReasons").EnumerateArray().Select(c => c.GetString()));
         Assert.Contains("no consensus", rejected.GetProperty("rationale").GetString());
@@ -146,7 +155,10 @@ public sealed class BallotLifecycleTests : IAsyncLifetime
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         using var fmu = await api.CreateClientAsAsync("fmu.officer");
         var tally = (await fmu.GetBallotAsync(ballot)).Item(note).GetProperty("tally");
-        Assert.Equal((12, 12), (tally.GetProperty("votesCast").GetInt32(), tally.GetProperty("approve").GetInt32()));
+        Assert.Equal((12, 0), (tally.GetProperty("votesCast").GetInt32(), tally.GetProperty("notVoted").GetInt32()));
+        var approvals = await api.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(
+            db.Set<Domain.Committee.BallotVote>(), v => v.Choice == Domain.Committee.VoteChoice.Approve, Ct));
+        Assert.Equal(12, approvals);
         Assert.Equal(12, await api.CountAsync<Domain.Committee.BallotVote>());
         foreach (var member in members) member.Dispose();
     }

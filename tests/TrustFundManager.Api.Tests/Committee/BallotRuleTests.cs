@@ -127,15 +127,17 @@ public sealed class BallotRuleTests : IAsyncLifetime
         var members = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/steering-committee/members?constituency=donors", Ct));
         var dutch = members.EnumerateArray().Single(m => m.GetProperty("userId").GetString() == "sc.nld");
         await HttpAssert.OkJsonAsync(await fmu.PostAsync($"/api/steering-committee/members/{dutch.GetProperty("id")}/end-term",
-            HttpAssert.JsonBody(new { lastDay = api.Today().AddDays(-1), reason = "Resigned", version = dutch.GetProperty("version") }), Ct));
+            HttpAssert.JsonBody(new { lastDay = api.Today(), reason = "Resigned", version = dutch.GetProperty("version") }), Ct));
+        api.Clock.Advance(TimeSpan.FromDays(1));
 
         using var netherlands = await api.CreateClientAsAsync("sc.nld");
+        using var fmuNextDay = await api.CreateClientAsAsync("fmu.officer");
         var ended = await HttpAssert.ProblemAsync(await netherlands.VoteAsync(ballot, note, "Approve"), HttpStatusCode.Conflict);
         Assert.Contains("outside it you cannot vote", ended.GetProperty("detail").GetString());
 
-        await HttpAssert.OkJsonAsync(await fmu.AppointAsync(new CommitteeTestSupport.SeatHolder("sc.nld.successor", "New Member",
+        await HttpAssert.OkJsonAsync(await fmuNextDay.AppointAsync(new CommitteeTestSupport.SeatHolder("sc.nld.successor", "New Member",
             "donors", 2, Country: "NLD"), api.Today()), HttpStatusCode.Created);
-        var read = await HttpAssert.OkJsonAsync(await fmu.GetAsync($"/api/ballots/{ballot}", Ct));
+        var read = await HttpAssert.OkJsonAsync(await fmuNextDay.GetAsync($"/api/ballots/{ballot}", Ct));
         var voters = read.GetProperty("participation").EnumerateArray().Select(p => p.GetProperty("member").GetString()).ToList();
         Assert.Equal(12, voters.Count);
         Assert.Contains("Pieter de Vries", voters);

@@ -67,13 +67,14 @@ public sealed class ResultsRaceTests(ResultsHost host) : IClassFixture<ResultsHo
         // revision may then not remove.
         var programme = (await api.ActiveProgrammesAsync(["UNICEF", "ILO"])).Single();
         using var fmu = await api.CreateClientAsAsync("fmu.officer");
-        using var unicef = await api.CreateClientAsAsync("puno.unicef");
+        // Two FMU officers: each revision removes ILO's indicator, which only ILO or the FMU may do.
+        using var finance = await api.CreateClientAsAsync("fmu.finance");
         var read = await HttpAssert.OkJsonAsync(await fmu.PutMatrixAsync(programme,
             ResultsTestSupport.Matrix(null, host.Start, host.Start.AddYears(2))));
         var before = await api.ResultsRowsAsync();
 
         var responses = await Task.WhenAll(fmu.PutMatrixAsync(programme, MatrixWith(read.Version(), "The FMU's revision", host.Start)),
-            unicef.PutMatrixAsync(programme, MatrixWith(read.Version(), "UNICEF's revision", host.Start)));
+            finance.PutMatrixAsync(programme, MatrixWith(read.Version(), "The finance officer's revision", host.Start)));
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], responses.Select(r => r.StatusCode).Order());
         var winner = await HttpAssert.OkJsonAsync(responses.Single(r => r.StatusCode == HttpStatusCode.OK));
@@ -81,7 +82,7 @@ public sealed class ResultsRaceTests(ResultsHost host) : IClassFixture<ResultsHo
         var stored = await fmu.GetMatrixAsync(programme);
         Assert.Equal(winner.GetRawText(), stored.GetRawText());
         var statement = Assert.Single(stored.GetProperty("outcomes").EnumerateArray()).GetProperty("statement").GetString();
-        Assert.Contains(statement, new[] { "The FMU's revision", "UNICEF's revision" });
+        Assert.Contains(statement, new[] { "The FMU's revision", "The finance officer's revision" });
         Assert.Equal($"Indicator of {statement}", Assert.Single(stored.AllIndicators()).GetProperty("name").GetString());
         Assert.NotEqual(read.Version(), stored.Version());
         // The read matrix had two indicators, two outcomes' worth of items are not left behind.

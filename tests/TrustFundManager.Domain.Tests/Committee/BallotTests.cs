@@ -226,7 +226,7 @@ public sealed class BallotTests
     }
 
     [Fact]
-    public void A_country_covered_by_a_regional_note_is_recused_too()
+    public void A_country_covered_by_a_regional_note_is_recused_too_for_its_own_reason()
     {
         var committee = new Committee();
 
@@ -234,7 +234,7 @@ public sealed class BallotTests
 
         var recusal = Assert.Single(ballot.Papers.SelectMany(p => p.Recusals));
         Assert.Equal(committee["MEX"].Id, recusal.MembershipId);
-        Assert.Equal(RecusalReason.SubmittingGovernment, recusal.Reason);
+        Assert.Equal(RecusalReason.CoveredCountry, recusal.Reason);
         Assert.Contains("covers", recusal.Explanation);
     }
 
@@ -362,7 +362,7 @@ public sealed class BallotTests
         var committee = new Committee();
         var ballot = Open(committee);
         var esp = committee["ESP"];
-        esp.EndEarly(new DateOnly(2026, 3, 3), "Replaced.", esp.Version);
+        esp.EndEarly(new DateOnly(2026, 3, 3), "Replaced.", esp.Version, DateOnly.FromDateTime(OpenedAt.UtcDateTime));
 
         var refused = Assert.Throws<DomainConflictException>(() => ballot.CastVote(esp, Guatemala.ConceptNoteId,
             VoteChoice.Approve, null, null, null, VotingAt));

@@ -11,6 +11,10 @@ public sealed class CommitteeMembershipTests
     private static readonly DateTimeOffset Now = new(2026, 1, 10, 14, 0, 0, TimeSpan.Zero);
     private static readonly DateOnly Start = new(2026, 1, 1);
     private static readonly DateOnly LastDayOfFullTerm = new(2028, 12, 31);
+    private static readonly DateOnly Today = DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>A day before the term starts, when it may still be cancelled.</summary>
+    private static readonly DateOnly BeforeTheStart = Start.AddDays(-10);
 
     private static readonly Constituency Donors = new("donors", "Donors", 3);
     private static readonly Constituency Countries = new("countries", "Countries of origin, transit and destination", 3);
@@ -197,7 +201,7 @@ public sealed class CommitteeMembershipTests
     public void A_seat_freed_by_an_early_end_can_be_taken_from_the_next_day()
     {
         var holder = Appoint(userId: "deu-delegate", seat: 2);
-        holder.EndEarly(new DateOnly(2026, 12, 31), "Resigned.", holder.Version);
+        holder.EndEarly(new DateOnly(2026, 12, 31), "Resigned.", holder.Version, Today);
 
         var successor = Appoint(userId: "esp-delegate", seat: 2, represents: Spain, start: new DateOnly(2027, 1, 1),
             others: [holder]);
@@ -271,10 +275,10 @@ public sealed class CommitteeMembershipTests
     {
         var member = Appoint();
         var readBefore = member.Version;
-        member.EndEarly(new DateOnly(2027, 12, 31), "Replaced by the capital.", readBefore);
+        member.EndEarly(new DateOnly(2027, 12, 31), "Replaced by the capital.", readBefore, Today);
 
         Assert.Throws<DomainConflictException>(() =>
-            member.EndEarly(new DateOnly(2027, 6, 30), "Resigned.", readBefore));
+            member.EndEarly(new DateOnly(2027, 6, 30), "Resigned.", readBefore, Today));
         Assert.Equal(new DateOnly(2027, 12, 31), member.TermEnd);
     }
 
@@ -287,7 +291,7 @@ public sealed class CommitteeMembershipTests
         var member = Appoint();
 
         var refused = Assert.Throws<InvalidChangeException>(() =>
-            member.EndEarly(new DateOnly(2027, 6, 30), reason!, member.Version));
+            member.EndEarly(new DateOnly(2027, 6, 30), reason!, member.Version, Today));
 
         Assert.Equal(["reason"], refused.Errors.Keys);
         Assert.Equal(LastDayOfFullTerm, member.TermEnd);
@@ -301,7 +305,7 @@ public sealed class CommitteeMembershipTests
         var member = Appoint();
 
         var refused = Assert.Throws<InvalidChangeException>(() =>
-            member.EndEarly(LastDayOfFullTerm.AddDays(daysAfterPlannedEnd), "Resigned.", member.Version));
+            member.EndEarly(LastDayOfFullTerm.AddDays(daysAfterPlannedEnd), "Resigned.", member.Version, Today));
 
         Assert.Equal(["lastDay"], refused.Errors.Keys);
         Assert.Equal(LastDayOfFullTerm, member.TermEnd);
@@ -314,7 +318,7 @@ public sealed class CommitteeMembershipTests
         var member = Appoint();
 
         var refused = Assert.Throws<InvalidChangeException>(() =>
-            member.EndEarly(Start.AddDays(-2), "Appointed in error.", member.Version));
+            member.EndEarly(Start.AddDays(-2), "Appointed in error.", member.Version, BeforeTheStart));
 
         Assert.Equal(["lastDay"], refused.Errors.Keys);
     }
@@ -324,7 +328,7 @@ public sealed class CommitteeMembershipTests
     {
         var member = Appoint();
 
-        member.EndEarly(Start.AddDays(-1), "Appointed in error.", member.Version);
+        member.EndEarly(Start.AddDays(-1), "Appointed in error.", member.Version, BeforeTheStart);
 
         Assert.False(member.ServesOn(Start));
     }
@@ -336,7 +340,7 @@ public sealed class CommitteeMembershipTests
         var version = member.Version;
         var lastDay = new DateOnly(2027, 4, 30);
 
-        member.EndEarly(lastDay, "  Resigned on appointment as ambassador.  ", version);
+        member.EndEarly(lastDay, "  Resigned on appointment as ambassador.  ", version, Today);
 
         Assert.Equal(lastDay, member.TermEnd);
         Assert.Equal("Resigned on appointment as ambassador.", member.EndReason);

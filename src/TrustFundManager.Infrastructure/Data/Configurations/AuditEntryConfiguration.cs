@@ -15,5 +15,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(e => e.Action).HasMaxLength(20);
         builder.Property(e => e.CorrelationId).HasMaxLength(64);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        // The log's filters, newest first: by actor (and type), and by type alone.
+        builder.HasIndex(e => new { e.Actor, e.EntityType, e.Id });
+        builder.HasIndex(e => new { e.EntityType, e.Id });
     }
 }

@@ -90,6 +90,7 @@ internal sealed class FundSettingsConfiguration : IEntityTypeConfiguration<FundS
         builder.Property(s => s.BudgetCeilingUsd).HasPrecision(19, 2);
         builder.Property(s => s.AdministrativeAgentFeeRate).HasPrecision(9, 6);
         builder.Property(s => s.IndirectCostRate).HasPrecision(9, 6);
+        builder.Property(s => s.MinimumParticipationShare).HasPrecision(9, 6);
         builder.Ignore(s => s.Values);
         builder.ToTable(t =>
         {
