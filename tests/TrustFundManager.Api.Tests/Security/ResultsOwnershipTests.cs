@@ -98,8 +98,12 @@ public sealed class ResultsOwnershipTests : IAsyncLifetime
 
     private string Path => $"/api/joint-programmes/{programme}/results";
 
-    private async Task<JsonObject> ReadMatrixAsync(HttpClient client) =>
-        JsonNode.Parse((await client.GetMatrixAsync(programme)).GetRawText())!.AsObject();
+    /// <summary>The matrix as read, as a request: its version and outcomes (the programme's own fields are not sent back).</summary>
+    private async Task<JsonObject> ReadMatrixAsync(HttpClient client)
+    {
+        var read = JsonNode.Parse((await client.GetMatrixAsync(programme)).GetRawText())!.AsObject();
+        return new JsonObject { ["version"] = read["version"]!.DeepClone(), ["outcomes"] = read["outcomes"]!.DeepClone() };
+    }
 
     private static JsonObject Outcome(JsonObject matrix) => matrix["outcomes"]![0]!.AsObject();
 
