@@ -107,8 +107,10 @@ public sealed class ConceptNoteRaceTests : IAsyncLifetime
             var responses = await RaceSupport.AtOnceAsync(() => fmu.NoteActAsync(note, "forwardToCommittee"),
                 () => finance.ScreenAsync(note, "EndorsedByGovernment"));
 
+            var answers = await Task.WhenAll(responses.Select(async r => $"{(int)r.StatusCode} {await r.Content.ReadAsStringAsync(Ct)}"));
             var won = await RaceSupport.WonAsync(HttpStatusCode.OK, responses);
-            Assert.True(won[0] ^ won[1], "Exactly one of the forwarding and the failed finding must land.");
+            Assert.True(won[0] ^ won[1], "Exactly one of the forwarding and the failed finding must land; the forwarding got " +
+                                         $"{answers[0]}, the finding {answers[1]}.");
             var screening = await HttpAssert.OkJsonAsync(await fmu.GetAsync($"/api/concept-notes/{note}/screening", Ct));
             var endorsed = screening.GetProperty("rounds")[0].GetProperty("items").EnumerateArray()
                 .Single(i => i.GetProperty("item").GetString() == "EndorsedByGovernment");
