@@ -122,6 +122,12 @@ public sealed class ConceptNoteUseCases(TrustFundDbContext db, WorkflowEngine en
         actor.Require(AccessPolicies.SignedIn);
         var loaded = await ConceptNoteAccess.FindVisibleAsync(id, actor, subjects, db, tracked: true, ct);
         await actions.FireAsync(loaded.Instance, action, actor, request, ct);
+        // A step with guards was judged on the note as loaded (completeness, the screening findings): its save checks
+        // the note is still that version, so an edit or a finding saved meanwhile makes it a conflict. (Edits and
+        // findings hold the instance's state in turn, which covers the other order.) A step without guards, such as
+        // a withdrawal, does not depend on the content and is not refused for an edit that came first.
+        if (engine.DefinitionOf(loaded.Instance).FindAction(action) is { Guards.Count: > 0 })
+            db.Entry(loaded.Note).Property(n => n.Version).IsModified = true;
         await db.SaveChangesAsync(ct);
         return await ConceptNoteAccess.DescribeAsync(loaded, actor, db, engine, ct);
     }

@@ -45,6 +45,8 @@ public sealed class ScreeningUseCases(TrustFundDbContext db, WorkflowEngine engi
         var now = time.GetUtcNow();
         foreach (var finding in request.Findings!)
             note.RecordScreening(finding.Item!.Value, finding.Passed!.Value, finding.Comment, instance.State, actor.UserId, now);
+        // Findings are recorded only in screening: a step that leaves it before this save makes the save a conflict.
+        engine.HoldState(instance);
         await db.SaveChangesAsync(ct);
         return Describe(loaded, await rulesReader.ReadAsync(ct), await WouldRecuseAsync(note, actor, ct));
     }
