@@ -45,6 +45,17 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Amounts_are_decimals_so_that_a_generated_client_does_not_round_money()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+
+        Assert.Equal("decimal", schemas.GetProperty("FundingStatus").GetProperty("properties").GetProperty("depositedUsd")
+            .GetProperty("format").GetString());
+        Assert.Equal("decimal", schemas.GetProperty("BudgetShareRequest").GetProperty("properties").GetProperty("amountUsd")
+            .GetProperty("format").GetString());
+    }
+
+    [Fact]
     public async Task Every_error_answer_documents_the_problem_body_it_sends()
     {
         var document = await DocumentAsync();
