@@ -12,6 +12,9 @@ namespace TrustFundManager.Api.Tests.GeneratedClient;
 /// <summary>
 /// Makes a C# client from the API's OpenAPI document as an integrator would (NSwag, System.Text.Json, one client
 /// class named by the operation ids) and compiles it with Roslyn into an assembly of its own, in memory.
+/// NSwag rather than Kiota: its generator is a library on NuGet, and its client is one file that needs nothing but the
+/// .NET runtime (HttpClient, System.Text.Json), where a Kiota client is many files that need Kiota's runtime
+/// packages (abstractions, HTTP, serialization) beside them; and it is the generator docs/integrators.md shows.
 /// </summary>
 internal static class ClientGenerator
 {
