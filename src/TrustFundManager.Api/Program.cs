@@ -81,6 +81,7 @@ builder.Services.AddOpenApi(o => o
     .AddDocumentTransformer<DocumentInfoTransformer>()
     .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
     .AddSchemaTransformer<EnumSchemaTransformer>()
+    .AddSchemaTransformer<DecimalSchemaTransformer>()
     .AddOperationTransformer<QueryParameterNamesTransformer>()
     .AddOperationTransformer<FileResponsesTransformer>()
     .AddOperationTransformer<ProblemResponsesTransformer>());

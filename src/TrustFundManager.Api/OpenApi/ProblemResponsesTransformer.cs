@@ -11,7 +11,8 @@ namespace TrustFundManager.Api.OpenApi;
 /// sends (<c>application/problem+json</c>), so that a generated client can read them: 401 and 403 (and the bearer
 /// requirement) where a token is needed, 404 where a path names a record (it may not exist, or the caller may not
 /// see it), 400 with <c>errors</c> by field where a query or a body is read. Answers an endpoint declares itself
-/// (409, 413, 422...) get the problem body if they were declared without one.
+/// (409, 413, 422...) get the problem body if they were declared without one; a 409 gets the validation problem's,
+/// whose <c>errors</c> names <c>version</c> when a write was made on a stale read.
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -54,8 +55,13 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
         foreach (var (status, response) in operation.Responses)
         {
             if (!status.StartsWith('4') && !status.StartsWith('5')) continue;
+            // A 409 names the fields in conflict ('version' when the record changed since it was read), so a
+            // generated client must read it with 'errors'.
+            var schema = status == "409" ? validationProblem : problem;
             if (response is OpenApiResponse { Content: null or { Count: 0 } } bare)
-                bare.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = problem } };
+                bare.Content = new Dictionary<string, OpenApiMediaType> { [ProblemJson] = new() { Schema = schema } };
+            else if (status == "409" && response.Content?.TryGetValue(ProblemJson, out var declared) == true)
+                declared.Schema = validationProblem;
         }
     }
 
