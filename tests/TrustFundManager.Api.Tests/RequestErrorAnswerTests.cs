@@ -136,7 +136,11 @@ public sealed class RequestErrorAnswerTests(SqliteApiFactory api) : IClassFixtur
     {
         var fmu = await api.CreateClientAsAsync("fmu.officer");
 
-        await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/funding-status?asOf=2000-01-01", Ct));
-        Assert.Equal(HttpStatusCode.OK, (await fmu.GetAsync("/api/reports/funding-status.xlsx?asOf=2099-12-31", Ct)).StatusCode);
+        var first = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/funding-status?asOf=2000-01-01", Ct));
+        Assert.Equal("2000-01-01", first.GetProperty("asOf").GetString());
+        var last = await fmu.GetAsync("/api/reports/funding-status.xlsx?asOf=2099-12-31", Ct);
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", last.Content.Headers.ContentType?.MediaType);
+        Assert.NotEmpty(await last.Content.ReadAsByteArrayAsync(Ct));
     }
 }

@@ -4,6 +4,7 @@ using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Committee;
 using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ConceptNotes;
+using TrustFundManager.Infrastructure.Committee;
 using TrustFundManager.Infrastructure.ConceptNotes;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Workflows;
@@ -12,7 +13,7 @@ namespace TrustFundManager.Application.ConceptNotes;
 
 /// <summary>The FMU's eligibility checklist of a concept note, one round per submission.</summary>
 public sealed class ScreeningUseCases(TrustFundDbContext db, WorkflowEngine engine, WorkflowSubjects subjects,
-    ConceptNoteRulesReader rulesReader, TimeProvider time)
+    ConceptNoteRulesReader rulesReader, CommitteeBallots ballots, TimeProvider time)
 {
     private static readonly Dictionary<ScreeningItem, string> Descriptions = new()
     {
@@ -56,16 +57,11 @@ public sealed class ScreeningUseCases(TrustFundDbContext db, WorkflowEngine engi
         CancellationToken ct)
     {
         if (!actor.Holds(AccessPolicies.ScreenConceptNotes)) return null;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var members = await db.CommitteeMemberships.AsNoTracking()
-            .Where(m => m.Role == CommitteeRole.Member && m.TermStart <= today && m.TermEnd >= today)
-            .OrderBy(m => m.ConstituencyCode).ThenBy(m => m.Seat)
-            .ToListAsync(ct);
+        var members = await ballots.VotingMembersOnAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), tracked: false, ct);
         var minimumShare = await db.FundSettings.AsNoTracking().Select(s => s.MinimumParticipationShare).SingleAsync(ct);
-        var countries = note.Countries.Count > 0 ? note.Countries : [note.Country];
         var organizations = note.RecusingOrganizations(minimumShare);
         return members
-            .Select(m => (Member: m, Conflict: Ballot.ConflictOf(m, countries, organizations)))
+            .Select(m => (Member: m, Conflict: Ballot.ConflictOf(m, note.CoveredCountries, organizations)))
             .Where(x => x.Conflict is not null)
             .Select(x => new RecusalPreviewResponse(x.Member.Name, x.Member.ConstituencyCode!, x.Conflict!.Value.Reason,
                 x.Conflict.Value.Explanation))

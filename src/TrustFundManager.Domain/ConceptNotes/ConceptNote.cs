@@ -35,6 +35,9 @@ public sealed class ConceptNote
     /// <summary>Every country covered, the submitting one first; more than one makes a regional note.</summary>
     public List<string> Countries { get; private set; } = [];
 
+    /// <summary>The countries the note covers: <see cref="Countries"/>, or the submitting country alone in an early draft.</summary>
+    public IReadOnlyList<string> CoveredCountries => Countries.Count > 0 ? Countries : [Country];
+
     /// <summary>The Network region of the countries covered.</summary>
     public Region? Region { get; private set; }
 

@@ -100,7 +100,7 @@ public sealed class JointProgramme
             ConceptNoteId = note.Id,
             Title = note.Title,
             Country = note.Country,
-            Countries = note.Countries.Count > 0 ? note.Countries.ToList() : [note.Country],
+            Countries = note.CoveredCountries.ToList(),
             Region = note.Region,
             ThematicAreaNumber = note.ThematicAreaNumber!.Value,
             DurationMonths = note.DurationMonths ?? 0,

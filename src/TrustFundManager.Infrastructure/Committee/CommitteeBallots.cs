@@ -52,13 +52,10 @@ public sealed class CommitteeBallots(TrustFundDbContext db)
             throw new DomainConflictException(
                 $"A concept note is on one open ballot at a time: {string.Join("; ", pending.Select(p => $"'{p.Note}' is on the ballot '{p.Ballot}'"))}.");
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
-        var members = await db.CommitteeMemberships
-            .Where(m => m.Role == CommitteeRole.Member && m.TermStart <= today && m.TermEnd >= today)
-            .ToListAsync(cancellationToken);
+        var members = await VotingMembersOnAsync(DateOnly.FromDateTime(now.UtcDateTime), tracked: true, cancellationToken);
         var settings = await db.FundSettings.AsNoTracking().SingleAsync(cancellationToken);
         var subjects = opening.ConceptNoteIds.Select(id => notes[id])
-            .Select(n => new BallotSubject(n.Id, n.Title, n.Countries.Count > 0 ? n.Countries : [n.Country], n.Organizations,
+            .Select(n => new BallotSubject(n.Id, n.Title, n.CoveredCountries, n.Organizations,
                 n.RecusingOrganizations(settings.MinimumParticipationShare)))
             .ToList();
 
@@ -70,6 +67,15 @@ public sealed class CommitteeBallots(TrustFundDbContext db)
         var instance = await engine.StartAsync(BallotWorkflowSteps.WorkflowId, ballot.Id, ballot.Title, WorkflowScope.None,
             actor, cancellationToken);
         return (ballot, instance);
+    }
+
+    /// <summary>The members (not observers) serving on <paramref name="day"/>: who votes on a ballot opened that day.</summary>
+    public Task<List<CommitteeMembership>> VotingMembersOnAsync(DateOnly day, bool tracked, CancellationToken cancellationToken)
+    {
+        var memberships = tracked ? db.CommitteeMemberships : db.CommitteeMemberships.AsNoTracking();
+        return memberships.Where(m => m.Role == CommitteeRole.Member && m.TermStart <= day && m.TermEnd >= day)
+            .OrderBy(m => m.ConstituencyCode).ThenBy(m => m.Seat)
+            .ToListAsync(cancellationToken);
     }
 
     /// <summary>
