@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TrustFundManager.Application;
 using TrustFundManager.Infrastructure.Auditing;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Reports;
@@ -10,7 +11,7 @@ namespace TrustFundManager.Benchmarks.Generation;
 
 /// <summary>
 /// The application's own data services over one SQLite file, registered as the API registers them
-/// (<see cref="DatabaseServiceCollectionExtensions.AddTrustFundDatabase"/>, the reports), without the web host.
+/// (<see cref="DatabaseServiceCollectionExtensions.AddTrustFundDatabase"/>, the reports, the use cases), without the web host.
 /// </summary>
 public static class BenchmarkServices
 {
@@ -29,6 +30,7 @@ public static class BenchmarkServices
         services.AddSingleton<IActorContext>(new GeneratorActor());
         services.AddTrustFundDatabase(configuration, Path.GetDirectoryName(databasePath)!);
         services.AddTrustFundReports(configuration);
+        services.AddTrustFundApplication(); // the use cases the direct measurements call, as the API registers them
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 

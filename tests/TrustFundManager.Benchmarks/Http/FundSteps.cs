@@ -73,8 +73,8 @@ internal sealed class FundSteps(ApiClient api, Actors actors, TimeProvider time)
         Endorsement: new EndorsementRequest("Vice-Minister for Foreign Affairs", Position: null, Today.AddDays(-30)),
         Version: null);
 
-    public async Task<Guid> CreateDraftAsync(string governmentToken, string country, string title, CancellationToken ct) =>
-        (await api.PostAsync("/api/concept-notes", governmentToken, CompleteNote(country, title), ct)).Id();
+    public async Task<Guid> CreateDraftAsync(string authorToken, string country, string title, CancellationToken ct) =>
+        (await api.PostAsync("/api/concept-notes", authorToken, CompleteNote(country, title), ct)).Id();
 
     public static string ActionPath(Guid note, string action) => $"/api/concept-notes/{note}/actions/{action}";
 
