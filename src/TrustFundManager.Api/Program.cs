@@ -116,7 +116,7 @@ app.UseSerilogRequestLogging(o =>
     };
 });
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusCodePages(BareStatusAnswers.WriteAsync);
 app.UseMiddleware<RequestBodyLimitMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -100,7 +100,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
         });
     }
 
-    private static ProblemDetails MalformedRequest(BadHttpRequestException exception, Type? bodyType)
+    internal static ProblemDetails MalformedRequest(BadHttpRequestException exception, Type? bodyType)
     {
         if (exception.StatusCode == StatusCodes.Status413PayloadTooLarge)
             return new ProblemDetails

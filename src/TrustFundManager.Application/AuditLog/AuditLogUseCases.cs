@@ -13,7 +13,14 @@ public sealed record AuditEntryResponse(long Id, DateTimeOffset OccurredAt, stri
 
 public sealed record AuditLogPage(IReadOnlyList<AuditEntryResponse> Items, int Page, int PageSize, int TotalCount);
 
-public sealed record AuditLogQuery(string? EntityType, string? EntityId, string? Actor, int? Page, int? PageSize);
+public sealed record AuditLogQuery
+{
+    public string? EntityType { get; init; }
+    public string? EntityId { get; init; }
+    public string? Actor { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
 
 public sealed class AuditLogQueryValidator : AbstractValidator<AuditLogQuery>
 {

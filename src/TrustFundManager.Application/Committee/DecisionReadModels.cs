@@ -5,15 +5,17 @@ using TrustFundManager.Domain.ReferenceData;
 
 namespace TrustFundManager.Application.Committee;
 
-public sealed record DecisionQuery(
-    DecisionOutcome? Outcome,
-    Guid? BallotId,
-    Guid? ConceptNoteId,
-    string? Country,
-    DateTimeOffset? DecidedFrom,
-    DateTimeOffset? DecidedTo,
-    int? Page,
-    int? PageSize);
+public sealed record DecisionQuery
+{
+    public DecisionOutcome? Outcome { get; init; }
+    public Guid? BallotId { get; init; }
+    public Guid? ConceptNoteId { get; init; }
+    public string? Country { get; init; }
+    public DateTimeOffset? DecidedFrom { get; init; }
+    public DateTimeOffset? DecidedTo { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
 
 public sealed class DecisionQueryValidator : AbstractValidator<DecisionQuery>
 {

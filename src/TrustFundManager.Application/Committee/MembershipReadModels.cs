@@ -46,7 +46,11 @@ public sealed class EndTermRequestValidator : AbstractValidator<EndTermRequest>
     }
 }
 
-public sealed record MembershipQuery(DateOnly? AsOf, string? Constituency);
+public sealed record MembershipQuery
+{
+    public DateOnly? AsOf { get; init; }
+    public string? Constituency { get; init; }
+}
 
 public sealed record RepresentationResponse(RepresentationKind Kind, string Code, string Name);
 

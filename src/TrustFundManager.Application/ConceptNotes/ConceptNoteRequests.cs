@@ -80,20 +80,22 @@ public sealed class ConceptNoteRequestValidator : AbstractValidator<ConceptNoteR
 }
 
 /// <summary>Filters, paging and sorting of the concept-note list; every filter is optional.</summary>
-public sealed record ConceptNoteQuery(
-    string? Status,
-    string? Country,
-    Region? Region,
-    int? ThematicArea,
-    int? GcmObjective,
-    string? Organization,
-    DateTimeOffset? SubmittedFrom,
-    DateTimeOffset? SubmittedTo,
-    string? Q,
-    string? Sort,
-    int? Page,
-    int? PageSize)
+public sealed record ConceptNoteQuery
 {
+    public string? Status { get; init; }
+    public string? Country { get; init; }
+    public Region? Region { get; init; }
+    public int? ThematicArea { get; init; }
+    public int? GcmObjective { get; init; }
+    public string? Organization { get; init; }
+    public DateTimeOffset? SubmittedFrom { get; init; }
+    public DateTimeOffset? SubmittedTo { get; init; }
+    public string? Q { get; init; }
+    public string? Sort { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+
+
     public const int TextMaxLength = 200;
 
     /// <summary>Sort keys; a leading '-' sorts descending.</summary>

@@ -50,8 +50,15 @@ public sealed class ExpenditureRequestValidator : AbstractValidator<ExpenditureR
     }
 }
 
-public sealed record JointProgrammeQuery(string? State, string? Country, int? ThematicAreaNumber, string? Organization,
-    int? Page, int? PageSize);
+public sealed record JointProgrammeQuery
+{
+    public string? State { get; init; }
+    public string? Country { get; init; }
+    public int? ThematicAreaNumber { get; init; }
+    public string? Organization { get; init; }
+    public int? Page { get; init; }
+    public int? PageSize { get; init; }
+}
 
 public sealed class JointProgrammeQueryValidator : AbstractValidator<JointProgrammeQuery>
 {

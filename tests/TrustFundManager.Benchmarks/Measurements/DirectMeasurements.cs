@@ -23,9 +23,10 @@ public static class DirectMeasurements
         "benchmark", CallerClaims.NameClaimType, CallerClaims.RoleClaimType));
 
     /// <summary>The list page the load runner asks for (<see cref="HttpMeasurements.ListPageQuery"/>).</summary>
-    public static readonly ConceptNoteQuery ListQuery = new(Status: null, Country: null, Region: null, ThematicArea: 1,
-        GcmObjective: null, Organization: null, SubmittedFrom: null, SubmittedTo: null, Q: null, Sort: "-submittedAt",
-        Page: 2, PageSize: 25);
+    public static readonly ConceptNoteQuery ListQuery = new()
+    {
+        ThematicArea = 1, Sort = "-submittedAt", Page = 2, PageSize = 25,
+    };
 
     /// <summary>The funding status summed afresh, as the first reader after a change gets it.</summary>
     public const string FundingStatusComputed = "funding status, summed afresh";
