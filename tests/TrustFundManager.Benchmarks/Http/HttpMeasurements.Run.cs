@@ -29,7 +29,12 @@ public static partial class HttpMeasurements
     {
         log = TextWriter.Synchronized(log);
         await using var apiProcess = await ApiProcess.StartAsync(databasePath, log, ct);
-        using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            // Each page request carries its own session's cookie; nothing is shared between clients.
+            UseCookies = false,
+        })
         {
             BaseAddress = apiProcess.BaseAddress,
         };

@@ -28,5 +28,18 @@ public static partial class HttpMeasurements
     public const string Submit = "submit";
     public const string Vote = "vote";
 
-    public static readonly IReadOnlyList<string> Scenarios = [ListPage, GetOne, FundingStatus, Pipeline, Submit, Vote];
+    /// <summary>The FMU's home page: its inbox and the fund's dashboard.</summary>
+    public const string FmuHomePage = "FMU home page";
+
+    /// <summary>A government's home page: its inbox and its notes by state.</summary>
+    public const string GovernmentHomePage = "government home page";
+
+    /// <summary>A concept note's page, read by the FMU.</summary>
+    public const string NotePage = "note page";
+
+    public static readonly IReadOnlyList<string> Scenarios =
+        [ListPage, GetOne, FundingStatus, Pipeline, Submit, Vote, FmuHomePage, GovernmentHomePage, NotePage];
+
+    /// <summary>The pages, whose target is their server time at 10k notes and 16 clients.</summary>
+    public static readonly IReadOnlyList<string> Pages = [FmuHomePage, GovernmentHomePage, NotePage];
 }

@@ -32,6 +32,9 @@ internal static class LoadScenarios
         var fmu = steps.Actors.Fmu;
         var notes = await SampleNoteIdsAsync(api, fmu, ct);
         log.WriteLine($"Setup: {notes.Count} concept-note ids sampled for '{HttpMeasurements.GetOne}'");
+        var fmuSession = await PageSessions.SignInAsync(api.Http.BaseAddress!, Actors.FmuUser, ct);
+        var mexicoSession = await PageSessions.SignInAsync(api.Http.BaseAddress!, Actors.MexicoUser, ct);
+        log.WriteLine($"Setup: signed in to the pages as {Actors.FmuUser} and {Actors.MexicoUser}");
         LoadScenario[] scenarios =
         [
             Reading(HttpMeasurements.ListPage, _ => $"/api/concept-notes?{HttpMeasurements.ListPageQuery}", fmu),
@@ -40,6 +43,9 @@ internal static class LoadScenarios
             Reading(HttpMeasurements.Pipeline, _ => "/api/pipeline", fmu),
             Submitting(steps, log),
             Voting(steps, log),
+            Page(HttpMeasurements.FmuHomePage, _ => "/", fmuSession),
+            Page(HttpMeasurements.GovernmentHomePage, _ => "/", mexicoSession),
+            Page(HttpMeasurements.NotePage, sequence => $"/concept-notes/{notes[(int)(sequence % notes.Count)]}", fmuSession),
         ];
         return scenarios.ToDictionary(s => s.Name);
     }
@@ -47,6 +53,10 @@ internal static class LoadScenarios
     private static LoadScenario Reading(string name, Func<long, string> path, string token) =>
         new(name, (_, _) => Task.FromResult<RequestSource>(
             sequence => ApiClient.Request(HttpMethod.Get, path(sequence), token)));
+
+    /// <summary>A page as the browser first loads it: the server renders it whole, with its data, before answering.</summary>
+    private static LoadScenario Page(string name, Func<long, string> path, string session) =>
+        new(name, (_, _) => Task.FromResult<RequestSource>(sequence => PageSessions.Request(path(sequence), session)));
 
     /// <summary>Ids from pages spread evenly over the list (oldest first), so that reads do not favour one end.</summary>
     private static async Task<IReadOnlyList<Guid>> SampleNoteIdsAsync(ApiClient api, string fmu, CancellationToken ct)

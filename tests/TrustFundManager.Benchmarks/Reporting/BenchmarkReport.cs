@@ -208,6 +208,11 @@ public static class BenchmarkReport
         var at10k = scales.FirstOrDefault(s => s.Generation.Scale == 10_000);
         var list16 = at10k?.Http?.Load.FirstOrDefault(l => l.Scenario == HttpMeasurements.ListPage && l.Clients == 16);
         text.AppendLine($"| list page p95 under 50 ms at 10k notes, 16 clients | {(list16 is null ? NotMeasured : $"p95 {Ms(list16.P95Ms)} ms")} | {Verdict(list16 is null ? null : list16.P95Ms < 50)} |");
+        foreach (var page in HttpMeasurements.Pages)
+        {
+            var page16 = at10k?.Http?.Load.FirstOrDefault(l => l.Scenario == page && l.Clients == 16);
+            text.AppendLine($"| {page} p95 under 100 ms at 10k notes, 16 clients | {(page16 is null ? NotMeasured : $"p95 {Ms(page16.P95Ms)} ms")} | {Verdict(page16 is null ? null : page16.P95Ms < 100)} |");
+        }
         var portfolio = at10k?.Workbooks.FirstOrDefault(w => w.Workbook == "portfolio");
         text.AppendLine($"| portfolio workbook for 10k notes under 5 s and 500 MB | {(portfolio is null ? NotMeasured : $"{portfolio.Seconds.ToString("N2", Invariant)} s, {portfolio.AllocatedBytes / 1048576.0:N0} MB allocated, peak growth {portfolio.PeakWorkingSetGrowthBytes / 1048576.0:N0} MB")} | " +
                         $"{Verdict(portfolio is null ? null : portfolio.Seconds < 5 && portfolio.PeakWorkingSetGrowthBytes < 500L * 1048576)} |");
