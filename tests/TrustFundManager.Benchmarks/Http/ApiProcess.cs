@@ -28,12 +28,13 @@ internal sealed class ApiProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     /// <summary>Starts the API and returns once /health/ready answers 200; stops it again if it never does.</summary>
-    public static async Task<ApiProcess> StartAsync(string databasePath, TextWriter log, CancellationToken ct)
+    public static async Task<ApiProcess> StartAsync(string databasePath, TextWriter log, CancellationToken ct,
+        IReadOnlyList<string>? settings = null)
     {
         if (!File.Exists(databasePath)) throw new FileNotFoundException("No SQLite database to measure.", databasePath);
 
         var port = FreeLoopbackPort();
-        var api = new ApiProcess(Process.Start(StartInfo(Path.GetFullPath(databasePath), port))
+        var api = new ApiProcess(Process.Start(StartInfo(Path.GetFullPath(databasePath), port, settings ?? []))
             ?? throw new InvalidOperationException("The API process did not start."), new Uri($"http://127.0.0.1:{port}"));
         api.CaptureOutput();
         try
@@ -49,7 +50,8 @@ internal sealed class ApiProcess : IAsyncDisposable
         }
     }
 
-    private static ProcessStartInfo StartInfo(string databasePath, int port)
+    /// <param name="settings">Configuration on top of the defaults, such as <c>--RateLimiting:Enabled=true</c>.</param>
+    private static ProcessStartInfo StartInfo(string databasePath, int port, IReadOnlyList<string> settings)
     {
         var apiAssembly = typeof(Api.Development.DevUsers).Assembly.Location;
         var startInfo = new ProcessStartInfo("dotnet")
@@ -70,7 +72,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             // Request logging at Information would write a line per request to a redirected console.
             "--Serilog:MinimumLevel:Default=Warning",
         ];
-        foreach (var argument in arguments) startInfo.ArgumentList.Add(argument);
+        foreach (var argument in arguments.Concat(settings)) startInfo.ArgumentList.Add(argument);
         startInfo.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         return startInfo;
     }

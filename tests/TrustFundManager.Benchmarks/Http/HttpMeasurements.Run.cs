@@ -50,7 +50,10 @@ public static partial class HttpMeasurements
             var load = await MeasureLoadAsync(new LoadRunner(http, log),
                 await LoadScenarios.DefineAsync(api, steps, log, ct), options, log, ct);
             var pipeline = await FundingPipelineThroughput.MeasureAsync(steps, options.PipelineNotes, log, ct);
-            return new HttpFigures(load, pipeline);
+            var limits = options.LimitsRun is { } limitsRun
+                ? await RateLimitMeasurement.RunAsync(databasePath, limitsRun, log, ct)
+                : null;
+            return new HttpFigures(load, pipeline, limits);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -10,10 +10,11 @@ public sealed record PipelineFigure(int Notes, TimeSpan Elapsed)
     public double NotesPerSecond => Notes / Elapsed.TotalSeconds;
 }
 
+/// <param name="LimitsRun">How long the rate limiter is watched (<see cref="RateLimitMeasurement"/>); null: not measured.</param>
 public sealed record HttpMeasurementOptions(
-    IReadOnlyList<int> ClientCounts, TimeSpan BudgetPerRun, int MaxRequestsPerRun, int PipelineNotes);
+    IReadOnlyList<int> ClientCounts, TimeSpan BudgetPerRun, int MaxRequestsPerRun, int PipelineNotes, TimeSpan? LimitsRun = null);
 
-public sealed record HttpFigures(IReadOnlyList<LoadFigure> Load, PipelineFigure Pipeline);
+public sealed record HttpFigures(IReadOnlyList<LoadFigure> Load, PipelineFigure Pipeline, LimitFigures? Limits = null);
 
 /// <summary>
 /// Starts the API on an existing SQLite database and measures it over loopback. Scenario names:

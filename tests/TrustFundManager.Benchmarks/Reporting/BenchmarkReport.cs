@@ -38,6 +38,7 @@ public static class BenchmarkReport
         HttpLoad(text, scales);
         Workbooks(text, scales);
         Pipeline(text, scales);
+        Limits(text, scales);
         var growth = Growth(text, scales);
         Targets(text, scales, growth);
         return text.ToString();
@@ -194,6 +195,28 @@ public static class BenchmarkReport
         return growth;
     }
 
+    private static void Limits(StringBuilder text, IReadOnlyList<ScaleFigures> scales)
+    {
+        text.AppendLine("## Rate limits (on, as outside Development)\n");
+        var measured = scales.FirstOrDefault(s => s.Http?.Limits is not null);
+        if (measured?.Http?.Limits is not { } l)
+        {
+            text.AppendLine($"Rate limits: {NotMeasured} in this run.\n");
+            return;
+        }
+        text.AppendLine($"At {measured.Generation.Scale:N0} notes, for {l.Duration.TotalSeconds:N0} s, with the limit of " +
+                        $"{l.RequestsPerMinuteLimit} reads per user per minute: {l.BrowsingUsers} users each reading " +
+                        $"{l.BrowsingRequestsPerUserPerSecond.ToString("N0", Invariant)} times a second, while one more user " +
+                        "sends requests as fast as they are answered.\n");
+        text.AppendLine("| who | requests | answered | refused (429) | other failures | p95 ms |");
+        text.AppendLine("| --- | ---: | ---: | ---: | ---: | ---: |");
+        text.AppendLine($"| {l.BrowsingUsers} users browsing | {l.BrowsingRequests:N0} | {l.BrowsingAnswered:N0} | {l.BrowsingThrottled:N0} | {l.BrowsingFailed:N0} | {Ms(l.BrowsingP95Ms)} |");
+        text.AppendLine($"| one user flooding | {l.FloodRequests:N0} | {l.FloodAnswered:N0} | {l.FloodThrottled:N0} | {l.FloodFailed:N0} | |");
+        text.AppendLine();
+        if (l.FloodThrottled > 0)
+            text.AppendLine($"Every refusal told the flood when to retry (`Retry-After`): {(l.FloodToldWhenToRetry ? "yes" : "**no**")}.\n");
+    }
+
     private static void Targets(StringBuilder text, IReadOnlyList<ScaleFigures> scales,
         List<(string Name, int From, int To, double Ratio, bool SuperLinear)> growth)
     {
@@ -213,6 +236,8 @@ public static class BenchmarkReport
             var page16 = at10k?.Http?.Load.FirstOrDefault(l => l.Scenario == page && l.Clients == 16);
             text.AppendLine($"| {page} p95 under 100 ms at 10k notes, 16 clients | {(page16 is null ? NotMeasured : $"p95 {Ms(page16.P95Ms)} ms")} | {Verdict(page16 is null ? null : page16.P95Ms < 100)} |");
         }
+        var limits = scales.Select(s => s.Http?.Limits).FirstOrDefault(l => l is not null);
+        text.AppendLine($"| people browsing are never throttled while a flood is | {(limits is null ? NotMeasured : $"{limits.BrowsingThrottled} of {limits.BrowsingRequests:N0} browsing requests and {limits.FloodThrottled:N0} of {limits.FloodRequests:N0} flooding ones refused")} | {Verdict(limits?.Passed)} |");
         var portfolio = at10k?.Workbooks.FirstOrDefault(w => w.Workbook == "portfolio");
         text.AppendLine($"| portfolio workbook for 10k notes under 5 s and 500 MB | {(portfolio is null ? NotMeasured : $"{portfolio.Seconds.ToString("N2", Invariant)} s, {portfolio.AllocatedBytes / 1048576.0:N0} MB allocated, peak growth {portfolio.PeakWorkingSetGrowthBytes / 1048576.0:N0} MB")} | " +
                         $"{Verdict(portfolio is null ? null : portfolio.Seconds < 5 && portfolio.PeakWorkingSetGrowthBytes < 500L * 1048576)} |");
