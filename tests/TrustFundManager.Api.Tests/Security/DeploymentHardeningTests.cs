@@ -68,6 +68,26 @@ public sealed class DeploymentHardeningTests(SqliteApiFactory api) : IClassFixtu
     }
 
     [Fact]
+    public async Task Finding9_OutsideDevelopmentBrowsersAreToldToUseHttpsOnly()
+    {
+        await using var production = SqliteApiFactory.InEnvironment("Production");
+        using var overHttps = production.CreateClient(new() { BaseAddress = new Uri("https://fund.example.org") });
+        using var overHttp = production.CreateClient(new() { BaseAddress = new Uri("http://fund.example.org") });
+
+        var secure = await overHttps.GetAsync("/health/live", Ct);
+        var plain = await overHttp.GetAsync("/health/live", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, secure.StatusCode);
+        var hsts = Assert.Single(secure.Headers.GetValues("Strict-Transport-Security"));
+        Assert.Matches(@"^max-age=\d{7,}", hsts);
+        // A header over plain HTTP would be ignored by browsers (and could be injected there); it is sent over HTTPS only.
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+
+        using var development = api.CreateClient(new() { BaseAddress = new Uri("https://fund.example.org") });
+        Assert.False((await development.GetAsync("/health/live", Ct)).Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
     public async Task Finding9_ATokenWithoutAnExpiryIsRefused()
     {
         var issuer = api.Services.GetRequiredService<DevTokenIssuer>();
