@@ -40,13 +40,18 @@ public sealed class TransferRequestValidator : AbstractValidator<TransferRequest
     }
 }
 
-public sealed record ExpenditureRequest(decimal? AmountUsd);
+/// <param name="Reason">Why a year's figure is corrected after it became final (30 April of the next year); the FMU's.</param>
+public sealed record ExpenditureRequest(decimal? AmountUsd, string? Reason = null);
 
 public sealed class ExpenditureRequestValidator : AbstractValidator<ExpenditureRequest>
 {
+    /// <summary>The reason goes into the programme's journal with the figures, within its comment's length.</summary>
+    public const int ReasonMaxLength = 1000;
+
     public ExpenditureRequestValidator()
     {
         RuleFor(r => r.AmountUsd).NotNull();
+        RuleFor(r => r.Reason).MaximumLength(ReasonMaxLength);
     }
 }
 

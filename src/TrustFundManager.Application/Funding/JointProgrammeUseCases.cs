@@ -3,11 +3,13 @@ using TrustFundManager.Application.Access;
 using TrustFundManager.Application.Common;
 using TrustFundManager.Application.Workflows;
 using TrustFundManager.Domain.Access;
+using TrustFundManager.Domain.Common;
 using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Infrastructure.Data;
 using TrustFundManager.Infrastructure.Funding;
 using TrustFundManager.Workflows;
+using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Application.Funding;
 
@@ -66,28 +68,46 @@ public sealed class JointProgrammeUseCases(TrustFundDbContext db, WorkflowEngine
     {
         actor.Require(AccessPolicies.ManageFunding);
         await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
-        return await SaveChangeAsync(id, actor, (programme, state, today, now) =>
+        return await SaveChangeAsync(id, actor, (programme, instance, today, now) =>
             programme.RecordTransfer(request.Organization!, request.AmountUsd!.Value, request.TransferredOn!.Value,
-                request.Reference!, state, today, actor.UserId, now), ct);
+                request.Reference!, instance.State, today, actor.UserId, now), ct);
     }
 
     /// <summary>
     /// An organization's expenditure for a year. A participating organization reports its own only (403 for another's,
-    /// once it may see the programme); the FMU reports for any.
+    /// once it may see the programme); the FMU reports for any. A year's figure is final from 1 May of the next year:
+    /// then only the FMU corrects it, with a reason, and the correction is journaled with the figures before and after.
     /// </summary>
     public async Task<JointProgrammeResponse> ReportExpenditureAsync(Guid id, string organization, int year,
         ExpenditureRequest request, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.ReportExpenditure);
         await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: false, ct);
-        if (!actor.Roles.Contains(Roles.FundManager)
-            && !string.Equals(actor.Organization, organization.Trim(), StringComparison.OrdinalIgnoreCase))
+        var fundManager = actor.Roles.Contains(Roles.FundManager);
+        if (!fundManager && !string.Equals(actor.Organization, organization.Trim(), StringComparison.OrdinalIgnoreCase))
             throw new AccessDeniedException(
                 $"An organization reports its own expenditure only ({actor.Organization ?? "none in your sign-in"}).");
 
-        return await SaveChangeAsync(id, actor, (programme, state, today, now) =>
-            programme.ReportExpenditure(organization, year, request.AmountUsd!.Value, state, today, actor.UserId, now), ct);
+        return await SaveChangeAsync(id, actor, (programme, instance, today, now) =>
+        {
+            var final = AnnualExpenditure.IsFinal(year, today) && year >= programme.AllocatedOn.Year;
+            if (final && !fundManager)
+                throw new DomainConflictException(
+                    $"Expenditure for {year} is final since 30 April {year + 1}: only the FMU corrects it, giving the reason.");
+            var before = programme.Expenditures
+                .SingleOrDefault(e => e.Year == year && string.Equals(e.Organization, organization.Trim(), StringComparison.OrdinalIgnoreCase))
+                ?.AmountUsd ?? 0m;
+            var report = programme.ReportExpenditure(organization, year, request.AmountUsd!.Value, instance.State, today,
+                actor.UserId, now, fundManager ? request.Reason?.Trim() : null);
+            if (final)
+                engine.Note(instance, CorrectFinalExpenditureAction, actor,
+                    $"{report.Organization}'s expenditure for {year} corrected from {before:N2} to {report.AmountUsd:N2} USD: {request.Reason!.Trim()}");
+            return report;
+        }, ct);
     }
+
+    /// <summary>The journal's name for a correction of a year's expenditure after it became final.</summary>
+    public const string CorrectFinalExpenditureAction = "correctFinalExpenditure";
 
     /// <summary>A step of the programme's workflow (begin implementation, suspend, resume, close, cancel).</summary>
     public async Task<JointProgrammeResponse> ActAsync(Guid id, string action, FireActionRequest? request,
@@ -112,13 +132,13 @@ public sealed class JointProgrammeUseCases(TrustFundDbContext db, WorkflowEngine
     /// write got there first, so its limits judge the latest figures; answers with the programme after the change.
     /// </summary>
     private async Task<JointProgrammeResponse> SaveChangeAsync(Guid id, WorkflowActor actor,
-        Func<JointProgramme, string, DateOnly, DateTimeOffset, object> change, CancellationToken ct)
+        Func<JointProgramme, WorkflowInstance, DateOnly, DateTimeOffset, object> change, CancellationToken ct)
     {
         await db.SaveWithRetryAsync(async () =>
         {
             var (programme, instance) = await JointProgrammeViews.FindVisibleAsync(subjects, db, id, actor, tracked: true, ct);
             var now = time.GetUtcNow();
-            var result = change(programme, instance.State, DateOnly.FromDateTime(now.UtcDateTime), now);
+            var result = change(programme, instance, DateOnly.FromDateTime(now.UtcDateTime), now);
             engine.HoldState(instance);
             return result;
         }, ct);

@@ -159,9 +159,11 @@ public sealed class JointProgramme
     /// <summary>
     /// An organization's expenditure for one calendar year (a second report for the year replaces the first); its
     /// expenditure over all years never exceeds what it received. Refused once the programme is financially closed.
+    /// A year's figure is final from 1 May of the next year (<see cref="AnnualExpenditure.IsFinal"/>): changing it then
+    /// is a correction, which needs its <paramref name="correctionReason"/> (who may correct is the caller's rule).
     /// </summary>
     public AnnualExpenditure ReportExpenditure(string organization, int year, decimal amountUsd, string status,
-        DateOnly today, string actor, DateTimeOffset now)
+        DateOnly today, string actor, DateTimeOffset now, string? correctionReason = null)
     {
         if (status is JointProgrammeStatus.FinanciallyClosed)
             throw new DomainConflictException("The programme is financially closed: its expenditure can no longer change.");
@@ -171,6 +173,8 @@ public sealed class JointProgramme
         else if (!Money.IsCents(amountUsd)) errors["amountUsd"] = ["Expenditure is in whole cents (at most 2 decimals)."];
         if (year < AllocatedOn.Year || year > today.Year)
             errors["year"] = [$"Expenditure is reported for a year from the allocation ({AllocatedOn.Year}) to this year ({today.Year})."];
+        else if (AnnualExpenditure.IsFinal(year, today) && string.IsNullOrWhiteSpace(correctionReason))
+            errors["reason"] = [$"Expenditure for {year} is final since 30 April {year + 1}: a correction says why it is made."];
         if (errors.Count > 0) throw new InvalidChangeException(errors);
 
         var report = _expenditures.SingleOrDefault(e => e.Organization == line.Organization && e.Year == year);
@@ -327,6 +331,12 @@ public sealed class Transfer : IAppendOnlyRecord
 /// <summary>What one organization spent on the programme in one calendar year, as it last reported it.</summary>
 public sealed class AnnualExpenditure
 {
+    /// <summary>
+    /// Whether a year's expenditure is final on <paramref name="today"/>: the fund's annual figures are final by 30 April
+    /// of the next year, so from 1 May only a correction changes them.
+    /// </summary>
+    public static bool IsFinal(int year, DateOnly today) => today > new DateOnly(year + 1, 4, 30);
+
     private AnnualExpenditure()
     {
         Organization = ReportedBy = string.Empty;

@@ -6,9 +6,16 @@ namespace TrustFundManager.Domain.Tests.Funding;
 
 public sealed class JointProgrammeExpenditureTests
 {
-    /// <summary>Two years after the allocation: reports for 2026, 2027 and 2028 are possible.</summary>
-    private static readonly DateOnly ReportingDay = new(2028, 2, 15);
-    private static readonly DateTimeOffset ReportingAt = new(2028, 2, 15, 11, 0, 0, TimeSpan.Zero);
+    /// <summary>
+    /// The year after the allocation, on the last day 2026's figures are open: reports for 2026 and 2027 are possible
+    /// without a correction.
+    /// </summary>
+    private static readonly DateOnly ReportingDay = new(2027, 4, 30);
+    private static readonly DateTimeOffset ReportingAt = new(2027, 4, 30, 11, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The next day: 2026's figures are final.</summary>
+    private static readonly DateOnly FinalDay = new(2027, 5, 1);
+    private static readonly DateTimeOffset FinalAt = new(2027, 5, 1, 9, 0, 0, TimeSpan.Zero);
 
     /// <summary>The programme with 500,000 USD transferred to IOM and 300,000 to ILO; UNICEF received nothing.</summary>
     private static JointProgramme Funded()
@@ -66,12 +73,11 @@ public sealed class JointProgrammeExpenditureTests
     {
         var programme = Funded();
         Report(programme, "IOM", 2026, 300_000m);
-        Report(programme, "IOM", 2027, 200_000m);
 
-        var refused = Assert.Throws<DomainConflictException>(() => Report(programme, "IOM", 2028, 0.01m));
+        var refused = Assert.Throws<DomainConflictException>(() => Report(programme, "IOM", 2027, 200_000.01m));
 
-        Assert.Equal([$"At most {0m:N2} USD."], refused.Errors["amountUsd"]);
-        Assert.Equal(500_000m, programme.Line("IOM").SpentUsd);
+        Assert.Equal([$"At most {200_000m:N2} USD."], refused.Errors["amountUsd"]);
+        Assert.Equal(300_000m, programme.Line("IOM").SpentUsd);
     }
 
     [Fact]
@@ -118,7 +124,7 @@ public sealed class JointProgrammeExpenditureTests
 
     [Theory]
     [InlineData(2025, "year")]
-    [InlineData(2029, "year")]
+    [InlineData(2028, "year")]
     public void Expenditure_for_a_year_before_the_allocation_or_after_this_year_is_refused(int year, string field)
     {
         var programme = Funded();
@@ -126,7 +132,7 @@ public sealed class JointProgrammeExpenditureTests
 
         var refused = Assert.Throws<InvalidChangeException>(() => Report(programme, "IOM", year, 1_000m));
 
-        Assert.Equal(["Expenditure is reported for a year from the allocation (2026) to this year (2028)."], refused.Errors[field]);
+        Assert.Equal(["Expenditure is reported for a year from the allocation (2026) to this year (2027)."], refused.Errors[field]);
         Assert.Equal(before, SpendingState.Of(programme));
     }
 
@@ -214,5 +220,36 @@ public sealed class JointProgrammeExpenditureTests
         Report(programme, "ILO", 2026, 66_666.67m);
 
         Assert.Equal(0.3333m, programme.DeliveryRate); // 266,666.67 / 800,000 = 0.33333…
+    }
+
+    [Theory]
+    [InlineData(2026, "2027-04-30", false)]
+    [InlineData(2026, "2027-05-01", true)]
+    [InlineData(2026, "2026-12-31", false)]
+    [InlineData(2027, "2027-05-01", false)]
+    public void A_years_expenditure_is_final_from_the_first_of_May_of_the_next_year(int year, string day, bool final) =>
+        Assert.Equal(final, AnnualExpenditure.IsFinal(year, DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Fact]
+    public void A_final_year_changes_only_as_a_correction_that_says_why()
+    {
+        var programme = Funded();
+        Report(programme, "IOM", 2026, 300_000m);
+        var before = SpendingState.Of(programme);
+
+        var refused = Assert.Throws<InvalidChangeException>(() =>
+            programme.ReportExpenditure("IOM", 2026, 310_000m, JointProgrammeStatus.Active, FinalDay, Fmu, FinalAt, correctionReason: " "));
+
+        Assert.Equal(["Expenditure for 2026 is final since 30 April 2027: a correction says why it is made."], refused.Errors["reason"]);
+        Assert.Equal(before, SpendingState.Of(programme));
+
+        var corrected = programme.ReportExpenditure("IOM", 2026, 310_000m, JointProgrammeStatus.Active, FinalDay, Fmu, FinalAt,
+            correctionReason: "The certified financial statement for 2026 differs from the interim figure.");
+        Assert.Equal((310_000m, FinalDay), (corrected.AmountUsd, corrected.ReportedOn));
+        Assert.Equal(310_000m, programme.Line("IOM").SpentUsd);
+
+        // The year that is still open needs no reason.
+        programme.ReportExpenditure("IOM", 2027, 10_000m, JointProgrammeStatus.Active, FinalDay, Fmu, FinalAt);
+        Assert.Equal(320_000m, programme.SpentUsd);
     }
 }
