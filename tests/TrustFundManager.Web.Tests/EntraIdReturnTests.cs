@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,6 +48,8 @@ public sealed partial class EntraIdReturnTests(EntraIdReturnTests.Host host) : I
                 // The application reaches the provider over HTTPS, trusting the test's certificate: for the metadata
                 // and keys, and for the issuer check of Microsoft.Identity.Web, which reads the metadata itself.
                 services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+                    options.BackchannelHttpHandler = Provider.TrustingHandler());
+                services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
                     options.BackchannelHttpHandler = Provider.TrustingHandler());
                 services.AddHttpClient(TrustingClient).ConfigurePrimaryHttpMessageHandler(Provider.TrustingHandler);
                 services.Configure<AadIssuerValidatorOptions>(options => options.HttpClientName = TrustingClient);
@@ -107,6 +110,26 @@ public sealed partial class EntraIdReturnTests(EntraIdReturnTests.Host host) : I
 
         // The API is not opened by the session cookie: it still wants a bearer token.
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/settings", ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_access_token_from_the_same_tenant_reaches_the_api_with_its_roles()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var client = host.App.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost") });
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            host.Provider.AccessToken([new Claim("roles", "GovernmentFocalPoint"), new Claim("country", "GHA"),
+                new Claim("name", "Ama Owusu"), new Claim("oid", Guid.NewGuid().ToString())], "api://trustfundmanager"));
+
+        var answer = await client.GetAsync("/api/concept-notes", ct);
+
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, $"{(int)answer.StatusCode} {answer.Headers.WwwAuthenticate}");
+
+        // The roles are what let it in (the list's policy admits any of the fund's roles, read from "roles"): the same
+        // user without one is refused (Microsoft.Identity.Web answers 401 to a token with neither roles nor scopes).
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer",
+            host.Provider.AccessToken([new Claim("name", "Ama Owusu"), new Claim("oid", Guid.NewGuid().ToString())], "api://trustfundmanager"));
+        Assert.Contains((await client.GetAsync("/api/concept-notes", ct)).StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden });
     }
 
     [Theory]

@@ -160,6 +160,25 @@ public sealed class LoopbackOpenIdProvider : IAsyncDisposable
             """, "text/html");
     }
 
+    /// <summary>An access token for the application's API, as Entra ID issues one to a client of the API.</summary>
+    public string AccessToken(IEnumerable<Claim> user, string audience)
+    {
+        var now = DateTime.UtcNow;
+        var claims = new Dictionary<string, object> { ["tid"] = TenantId, ["ver"] = "2.0", ["sub"] = Guid.NewGuid().ToString("N") };
+        foreach (var group in user.GroupBy(c => c.Type))
+            claims[group.Key] = group.Key == "roles" ? group.Select(c => c.Value).ToArray() : group.First().Value;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = Issuer,
+            Audience = audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(_key) { KeyId = "test-key" }, SecurityAlgorithms.RsaSha256),
+        });
+    }
+
     private string IdToken(string nonce)
     {
         var fault = NextFault;
