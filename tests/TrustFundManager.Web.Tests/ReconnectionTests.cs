@@ -57,7 +57,6 @@ public sealed class ReconnectionTests(WebAppFixture app)
             await Assertions.Expect(dialog.GetByRole(AriaRole.Status)).ToContainTextAsync("Ce que vous avez saisi est conservé.");
             Assert.EndsWith("Ce que vous avez saisi est conservé.", shared["Reconnect.Rejoining"], StringComparison.Ordinal);
             await page.SaveScreenshotAsync("reconnecting-fr");
-            await Task.Delay(1500, ct);
 
             Volatile.Write(ref linkDown, false);
             await page.Context.SetOfflineAsync(false);
