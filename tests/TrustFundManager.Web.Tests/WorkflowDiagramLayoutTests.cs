@@ -13,15 +13,25 @@ public sealed partial class WorkflowDiagramLayoutTests
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static TheoryData<string> Definitions() =>
-        new(Directory.GetFiles(WorkflowsDirectory, "*.v*.json").Select(Path.GetFileName).Order().Select(f => f!));
+    public static TheoryData<string, string> Definitions()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var file in Directory.GetFiles(WorkflowsDirectory, "*.v*.json").Select(Path.GetFileName).Order())
+            foreach (var language in new[] { "en", "fr", "es" })
+                data.Add(file!, language);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Definitions))]
-    public void Every_state_has_a_box_every_step_an_arrow_and_nothing_overlaps(string file)
+    public void Every_state_has_a_box_every_step_an_arrow_and_nothing_overlaps(string file, string language)
     {
         var definition = JsonSerializer.Deserialize<WorkflowDefinition>(File.ReadAllText(Path.Combine(WorkflowsDirectory, file)), Json)!;
-        var layout = WorkflowDiagramLayout.Lay(definition, s => s.Title, a => a.Title);
+        var titles = ResourceTests.Read(Path.Combine(ResourceTests.WebProject, "Resources",
+            language == "en" ? "WorkflowTitleText.resx" : $"WorkflowTitleText.{language}.resx"));
+        var layout = WorkflowDiagramLayout.Lay(definition,
+            s => titles.GetValueOrDefault(WorkflowTitles.StateKey(definition.Id, s.Name), s.Title),
+            a => titles.GetValueOrDefault(WorkflowTitles.ActionKey(definition.Id, a.Name), a.Title));
 
         Assert.Equal(definition.States.Select(s => s.Name), layout.Nodes.Select(n => n.State));
         Assert.Equal(
@@ -37,7 +47,7 @@ public sealed partial class WorkflowDiagramLayoutTests
                         where string.CompareOrdinal(a.Name, b.Name) < 0
                               && a.X < b.X + b.Width && b.X < a.X + a.Width && a.Y < b.Y + b.Height && b.Y < a.Y + a.Height
                         select $"{a.Name} and {b.Name}").ToList();
-        Assert.True(overlaps.Count == 0, $"{file}: {string.Join("; ", overlaps)}");
+        Assert.True(overlaps.Count == 0, $"{file} ({language}): {string.Join("; ", overlaps)}");
 
         // Everything lies inside the drawing.
         Assert.All(boxes, b => Assert.True(b.X >= layout.MinX && b.X + b.Width <= layout.MinX + layout.Width

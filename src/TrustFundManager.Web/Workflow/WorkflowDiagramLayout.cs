@@ -319,7 +319,7 @@ public static class WorkflowDiagramLayout
     private static (double X, double Y) PlaceLabel(List<(double X, double Y)> points, double width, List<Box> placed)
     {
         if (points.Count == 1) return (points[0].X + width / 2 + 4, points[0].Y);
-        double[] fractions = [0.5, 0.35, 0.65, 0.2, 0.8];
+        double[] fractions = [0.5, 0.35, 0.65, 0.2, 0.8, 0.42, 0.58, 0.27, 0.73, 0.12, 0.88];
         var segments = Enumerable.Range(1, points.Count - 1)
             .OrderByDescending(i => Math.Abs(points[i].Y - points[i - 1].Y)).ToList();
         foreach (var fraction in fractions)
