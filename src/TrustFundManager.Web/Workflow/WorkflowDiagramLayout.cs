@@ -73,7 +73,7 @@ public static class WorkflowDiagramLayout
         var slots = new Dictionary<string, Slot>();
         foreach (var state in definition.States)
         {
-            var slot = new Slot(state.Name, null, NodeWidth, Wrap(stateTitle(state)));
+            var slot = new Slot(state.Name, NodeWidth, Wrap(stateTitle(state)));
             slots[state.Name] = slot;
             rows[layer[state.Name]].Add(slot);
         }
@@ -87,7 +87,7 @@ public static class WorkflowDiagramLayout
             var chain = new List<Slot> { slots[top] };
             for (var l = layer[top] + 1; l < layer[bottom]; l++)
             {
-                var dummy = new Slot(null, p, DummyWidth, []);
+                var dummy = new Slot(null, DummyWidth, []);
                 rows[l].Add(dummy);
                 chain.Add(dummy);
             }
@@ -363,10 +363,10 @@ public static class WorkflowDiagramLayout
     /// <summary>A coordinate as SVG writes it: invariant culture, one decimal at most.</summary>
     public static string N(double value) => Math.Round(value, 1).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
-    private sealed class Slot(string? state, int? pair, double width, IReadOnlyList<string> lines)
+    /// <summary>A place in a layer: a state's box, or the point where an arrow over several layers crosses one.</summary>
+    private sealed class Slot(string? state, double width, IReadOnlyList<string> lines)
     {
         public string? State { get; } = state;
-        public int? Pair { get; } = pair;
         public double Width { get; } = width;
         public IReadOnlyList<string> Lines { get; } = lines;
         public double X { get; set; }
