@@ -94,6 +94,13 @@ public static class BrowserSession
         }
     }
 
+    /// <summary>With <see cref="ScreenshotsVariable"/> set, leaves a screenshot of the page there under <paramref name="name"/>.</summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string name)
+    {
+        if (Environment.GetEnvironmentVariable(ScreenshotsVariable) is { Length: > 0 } screenshots)
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, name + ".png"), FullPage = true });
+    }
+
     /// <summary>Waits until the page's circuit is up, so that its buttons respond.</summary>
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("#app-ready[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions

@@ -10,7 +10,7 @@ public sealed class WeightTests(WebAppFixture app)
     private const long Budget = 300 * 1024;
 
     [Fact]
-    public async Task A_first_load_of_the_sign_in_page_and_of_the_home_page_transfers_under_300_KB_compressed()
+    public async Task A_first_load_of_the_sign_in_page_the_home_page_and_a_workflow_diagram_transfers_under_300_KB_compressed()
     {
         var browser = app.RequireBrowser();
         string? storage = null;
@@ -22,14 +22,17 @@ public sealed class WeightTests(WebAppFixture app)
 
         var signIn = await FirstLoadAsync(browser, "/sign-in/development", storageState: null);
         var home = await FirstLoadAsync(browser, "/", storage);
+        var diagram = await FirstLoadAsync(browser, "/workflows/concept-note", storage);
 
-        var measured = $"First load, nothing cached: sign-in page {signIn / 1024.0:F0} KB, home page {home / 1024.0:F0} KB";
+        var measured = $"First load, nothing cached: sign-in page {signIn / 1024.0:F0} KB, home page {home / 1024.0:F0} KB, " +
+                       $"concept note workflow diagram {diagram / 1024.0:F0} KB";
         TestContext.Current.TestOutputHelper?.WriteLine(measured);
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "TestResults"));
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "TestResults", "page-weight.txt"), measured + "\n",
             TestContext.Current.CancellationToken);
         Assert.True(signIn < Budget, $"The sign-in page transferred {signIn / 1024} KB");
         Assert.True(home < Budget, $"The home page transferred {home / 1024} KB");
+        Assert.True(diagram < Budget, $"The workflow diagram page transferred {diagram / 1024} KB");
     }
 
     /// <summary>The bytes a fresh browser context (empty cache) receives to show <paramref name="path"/>, ready to use.</summary>

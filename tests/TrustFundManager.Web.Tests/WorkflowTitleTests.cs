@@ -17,7 +17,7 @@ public sealed class WorkflowTitleTests
         Path.Combine(Directory.GetParent(ResourceTests.WebProject)!.Parent!.FullName, "workflows");
 
     [Fact]
-    public void Every_state_action_and_task_of_every_definition_has_a_title_whose_english_is_the_definition_s()
+    public void Every_workflow_state_action_and_task_of_every_definition_has_a_title_whose_english_is_the_definition_s()
     {
         var english = ResourceTests.Read(Path.Combine(ResourceTests.WebProject, "Resources", "WorkflowTitleText.resx"));
         var latest = Directory.GetFiles(WorkflowsDirectory, "*.v*.json")
@@ -31,6 +31,7 @@ public sealed class WorkflowTitleTests
         foreach (var definition in latest)
         {
             var id = definition.GetProperty("id").GetString()!;
+            expected[WorkflowTitles.WorkflowKey(id)] = definition.GetProperty("title").GetString()!;
             foreach (var state in definition.GetProperty("states").EnumerateArray())
             {
                 var name = state.GetProperty("name").GetString()!;

@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.JsonWebTokens;
 using TrustFundManager.Application.Access;
 
 namespace TrustFundManager.Web.Account;
@@ -48,6 +50,27 @@ public static class WebAuthentication
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.RoleClaimType = CallerClaims.RoleClaimType;
                 options.TokenValidationParameters.NameClaimType = CallerClaims.NameClaimType;
+            });
+            services.PostConfigure<OpenIdConnectOptions>(OpenIdConnectScheme, options =>
+            {
+                // Microsoft.Identity.Web hands the handler a token handler of its own that maps Entra's names to long
+                // URIs (roles, oid, tid) whatever MapInboundClaims says: the roles would not be found, and every user
+                // signed in through Entra ID would be denied every page (EntraIdReturnTests).
+                if (options.TokenHandler is JsonWebTokenHandler tokens) tokens.MapInboundClaims = false;
+
+                // A refused answer (bad signature, wrong audience, no nonce, a stale correlation) opens no session and
+                // tells the user so, instead of the error page of an unexpected failure; why goes to the log.
+                var failed = options.Events.OnRemoteFailure;
+                options.Events.OnRemoteFailure = async context =>
+                {
+                    await failed(context);
+                    if (context.Result is not null) return;
+                    context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>()
+                        .CreateLogger(typeof(WebAuthentication)).LogWarning("Entra ID sign-in refused: {Reason}",
+                            context.Failure?.Message);
+                    context.Response.Redirect($"{SignInEndpoints.AccessDeniedPath}?reason={AccessDenied.SignInFailedReason}");
+                    context.HandleResponse();
+                };
             });
         }
         else

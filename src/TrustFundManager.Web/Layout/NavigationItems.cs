@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using TrustFundManager.Application.Access;
+using TrustFundManager.Web.Workflow;
 using TrustFundManager.Workflows;
 
 namespace TrustFundManager.Web.Layout;
@@ -20,6 +21,7 @@ public static class NavigationItems
         new("/", "Nav.Home", Icons.Material.Filled.Inbox, AccessPolicies.SignedIn, NavLinkMatch.All),
         new("/decisions", "Nav.Decisions", Icons.Material.Filled.Gavel, AccessPolicies.SignedIn),
         new("/committee", "Nav.Committee", Icons.Material.Filled.Groups, AccessPolicies.SignedIn),
+        new(WorkflowPages.List, "Nav.Workflows", Icons.Material.Filled.AccountTree, AccessPolicies.SignedIn),
     ];
 
     public static IEnumerable<NavigationItem> For(WorkflowActor actor) => All.Where(item => actor.Holds(item.Policy));

@@ -30,3 +30,6 @@ public sealed class FundingText;
 
 /// <summary>The strings of the joint-programme pages and the organizations' home section.</summary>
 public sealed class ProgrammeText;
+
+/// <summary>The strings of the workflow pages: the list of workflows and each version's diagram and tables.</summary>
+public sealed class WorkflowDiagramText;
