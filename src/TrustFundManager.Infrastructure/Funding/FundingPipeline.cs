@@ -29,7 +29,8 @@ public sealed class FundingPipeline(TrustFundDbContext db, FundingStatusReader f
                 join note in db.ConceptNotes on instance.SubjectId equals note.Id
                 select new
                 {
-                    InstanceId = instance.Id, note.Id, note.Title, note.Country, note.Countries, note.Region,
+                    InstanceId = instance.Id, note.Id, note.Title, note.Country, note.Region,
+                    Countries = note.CountryLines.OrderBy(c => c.Position).Select(c => c.Country).ToList(),
                     note.ThematicAreaNumber, note.TotalRequestedUsd,
                 })
             .AsNoTracking().ToListAsync(ct);

@@ -527,10 +527,6 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.PrimitiveCollection<string>("Countries")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -2137,6 +2133,36 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ThematicAreaNumber")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("TrustFundManager.Domain.ConceptNotes.CoveredCountry", "CountryLines", b1 =>
+                        {
+                            b1.Property<Guid>("ConceptNoteId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(3)
+                                .HasColumnType("nchar(3)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.HasKey("ConceptNoteId", "Country");
+
+                            b1.HasIndex("Country", "ConceptNoteId");
+
+                            b1.ToTable("ConceptNoteCountries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConceptNoteId");
+
+                            b1.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                                .WithMany()
+                                .HasForeignKey("Country")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("CountryLines");
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>

@@ -520,10 +520,6 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.PrimitiveCollection<string>("Countries")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -2130,6 +2126,36 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ThematicAreaNumber")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("TrustFundManager.Domain.ConceptNotes.CoveredCountry", "CountryLines", b1 =>
+                        {
+                            b1.Property<Guid>("ConceptNoteId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ConceptNoteId", "Country");
+
+                            b1.HasIndex("Country", "ConceptNoteId");
+
+                            b1.ToTable("ConceptNoteCountries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConceptNoteId");
+
+                            b1.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                                .WithMany()
+                                .HasForeignKey("Country")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("CountryLines");
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>
