@@ -856,11 +856,12 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CommittedOn");
 
-                    b.HasIndex("DonorId");
-
                     b.HasIndex("EarmarkedAreaNumber");
 
                     b.HasIndex("PledgedOn");
+
+                    b.HasIndex("DonorId", "EarmarkedAreaNumber", "PledgedOn", "CommittedOn", "PledgedUsd", "CommittedUsd")
+                        .HasDatabaseName("IX_Contributions_FundingStatus");
 
                     b.ToTable("Contributions", t =>
                         {
@@ -892,6 +893,12 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("EarmarkedAreaNumber")
+                        .HasColumnType("int");
 
                     b.Property<decimal>("FeeRate")
                         .HasPrecision(9, 6)
@@ -937,6 +944,9 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ContributionId", "Reference")
                         .IsUnique();
+
+                    b.HasIndex("EarmarkedAreaNumber", "DonorId", "ReceivedOn", "AmountUsd", "FeeUsd", "NetUsd")
+                        .HasDatabaseName("IX_Deposits_FundingStatus");
 
                     b.ToTable("Deposits", t =>
                         {

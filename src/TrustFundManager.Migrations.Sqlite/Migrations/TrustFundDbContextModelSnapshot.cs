@@ -849,11 +849,12 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CommittedOn");
 
-                    b.HasIndex("DonorId");
-
                     b.HasIndex("EarmarkedAreaNumber");
 
                     b.HasIndex("PledgedOn");
+
+                    b.HasIndex("DonorId", "EarmarkedAreaNumber", "PledgedOn", "CommittedOn", "PledgedUsd", "CommittedUsd")
+                        .HasDatabaseName("IX_Contributions_FundingStatus");
 
                     b.ToTable("Contributions", t =>
                         {
@@ -885,6 +886,12 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EarmarkedAreaNumber")
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("FeeRate")
                         .HasPrecision(9, 6)
@@ -930,6 +937,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ContributionId", "Reference")
                         .IsUnique();
+
+                    b.HasIndex("EarmarkedAreaNumber", "DonorId", "ReceivedOn", "AmountUsd", "FeeUsd", "NetUsd")
+                        .HasDatabaseName("IX_Deposits_FundingStatus");
 
                     b.ToTable("Deposits", t =>
                         {
