@@ -869,6 +869,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                             t.HasCheckConstraint("CK_Contributions_DepositedAmount", "DepositedAmount >= 0");
 
+                            t.HasCheckConstraint("CK_Contributions_DepositedWithinCommitment", "DepositedAmount <= CASE WHEN CommittedAmount IS NULL THEN 0 ELSE CommittedAmount END");
+
                             t.HasCheckConstraint("CK_Contributions_PledgedAmount", "PledgedAmount > 0");
                         });
                 });
@@ -951,6 +953,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("Deposits", t =>
                         {
                             t.HasCheckConstraint("CK_Deposits_Amount", "Amount > 0 AND AmountUsd > 0 AND FeeUsd >= 0 AND NetUsd >= 0");
+
+                            t.HasCheckConstraint("CK_Deposits_NetUsd", "NetUsd = AmountUsd - FeeUsd");
                         });
                 });
 
@@ -1142,6 +1146,12 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("JointProgrammes", t =>
                         {
                             t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Drawn", "FromEarmarkedUsd + FromUnearmarkedUsd = AllocatedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Released", "ReleasedToEarmarkedUsd >= 0 AND ReleasedToUnearmarkedUsd >= 0 AND ReleasedToEarmarkedUsd + ReleasedToUnearmarkedUsd = ReleasedUsd AND ReleasedToEarmarkedUsd <= FromEarmarkedUsd AND ReleasedToUnearmarkedUsd <= FromUnearmarkedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_WithinAllocation", "TransferredUsd + ReleasedUsd <= AllocatedUsd AND SpentUsd <= TransferredUsd AND IndirectCostUsd <= AllocatedUsd");
                         });
                 });
 
@@ -1188,6 +1198,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("ProgrammeBudgetLines", null, t =>
                         {
                             t.HasCheckConstraint("CK_ProgrammeBudgetLines_Amounts", "AmountUsd > 0 AND IndirectCostUsd >= 0 AND DirectCostUsd > 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_Costs", "DirectCostUsd + IndirectCostUsd = AmountUsd");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_WithinBudget", "ReleasedUsd >= 0 AND TransferredUsd + ReleasedUsd <= AmountUsd AND SpentUsd <= TransferredUsd");
                         });
                 });
 

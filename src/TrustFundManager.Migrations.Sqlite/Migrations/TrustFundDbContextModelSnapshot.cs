@@ -478,9 +478,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
@@ -589,9 +589,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("TotalRequestedUsd")
+                    b.Property<long?>("TotalRequestedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -735,9 +735,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReportedAt")
                         .HasColumnType("INTEGER");
@@ -776,9 +776,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 8)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("CommittedAmount")
+                    b.Property<long?>("CommittedAmount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CommittedCurrency")
                         .HasMaxLength(3)
@@ -787,9 +787,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("CommittedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("CommittedUsd")
+                    b.Property<long?>("CommittedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -799,13 +799,13 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("DepositedAmount")
+                    b.Property<long>("DepositedAmount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("DepositedUsd")
+                    b.Property<long>("DepositedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DonorId")
                         .HasColumnType("TEXT");
@@ -813,9 +813,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int?>("EarmarkedAreaNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("PledgedAmount")
+                    b.Property<long>("PledgedAmount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PledgedCurrency")
                         .IsRequired()
@@ -829,9 +829,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 8)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("PledgedUsd")
+                    b.Property<long>("PledgedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -862,6 +862,8 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                             t.HasCheckConstraint("CK_Contributions_DepositedAmount", "DepositedAmount >= 0");
 
+                            t.HasCheckConstraint("CK_Contributions_DepositedWithinCommitment", "DepositedAmount <= CASE WHEN CommittedAmount IS NULL THEN 0 ELSE CommittedAmount END");
+
                             t.HasCheckConstraint("CK_Contributions_PledgedAmount", "PledgedAmount > 0");
                         });
                 });
@@ -871,13 +873,13 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ContributionId")
                         .HasColumnType("TEXT");
@@ -897,13 +899,13 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("FeeUsd")
+                    b.Property<long>("FeeUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("NetUsd")
+                    b.Property<long>("NetUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -944,6 +946,8 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("Deposits", t =>
                         {
                             t.HasCheckConstraint("CK_Deposits_Amount", "Amount > 0 AND AmountUsd > 0 AND FeeUsd >= 0 AND NetUsd >= 0");
+
+                            t.HasCheckConstraint("CK_Deposits_NetUsd", "NetUsd = AmountUsd - FeeUsd");
                         });
                 });
 
@@ -991,9 +995,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
@@ -1039,9 +1043,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("AllocatedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AllocatedUsd")
+                    b.Property<long>("AllocatedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ConceptNoteId")
                         .HasColumnType("TEXT");
@@ -1058,21 +1062,21 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int>("DurationMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("FromEarmarkedUsd")
+                    b.Property<long>("FromEarmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("FromUnearmarkedUsd")
+                    b.Property<long>("FromUnearmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("IndirectCostRate")
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("IndirectCostUsd")
+                    b.Property<long>("IndirectCostUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
                         .HasMaxLength(40)
@@ -1081,21 +1085,21 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("ReleasedToEarmarkedUsd")
+                    b.Property<long>("ReleasedToEarmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ReleasedToUnearmarkedUsd")
+                    b.Property<long>("ReleasedToUnearmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ReleasedUsd")
+                    b.Property<long>("ReleasedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SpentUsd")
+                    b.Property<long>("SpentUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ThematicAreaNumber")
                         .HasColumnType("INTEGER");
@@ -1105,9 +1109,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TransferredUsd")
+                    b.Property<long>("TransferredUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1135,6 +1139,12 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("JointProgrammes", t =>
                         {
                             t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Drawn", "FromEarmarkedUsd + FromUnearmarkedUsd = AllocatedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Released", "ReleasedToEarmarkedUsd >= 0 AND ReleasedToUnearmarkedUsd >= 0 AND ReleasedToEarmarkedUsd + ReleasedToUnearmarkedUsd = ReleasedUsd AND ReleasedToEarmarkedUsd <= FromEarmarkedUsd AND ReleasedToUnearmarkedUsd <= FromUnearmarkedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_WithinAllocation", "TransferredUsd + ReleasedUsd <= AllocatedUsd AND SpentUsd <= TransferredUsd AND IndirectCostUsd <= AllocatedUsd");
                         });
                 });
 
@@ -1147,32 +1157,32 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("DirectCostUsd")
+                    b.Property<long>("DirectCostUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("IndirectCostUsd")
+                    b.Property<long>("IndirectCostUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ReleasedUsd")
+                    b.Property<long>("ReleasedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SpentUsd")
+                    b.Property<long>("SpentUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("TransferredUsd")
+                    b.Property<long>("TransferredUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ProgrammeId", "Organization");
 
@@ -1181,6 +1191,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("ProgrammeBudgetLines", null, t =>
                         {
                             t.HasCheckConstraint("CK_ProgrammeBudgetLines_Amounts", "AmountUsd > 0 AND IndirectCostUsd >= 0 AND DirectCostUsd > 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_Costs", "DirectCostUsd + IndirectCostUsd = AmountUsd");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_WithinBudget", "ReleasedUsd >= 0 AND TransferredUsd + ReleasedUsd <= AmountUsd AND SpentUsd <= TransferredUsd");
                         });
                 });
 
@@ -1189,9 +1203,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Organization")
                         .IsRequired()
@@ -1305,9 +1319,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("BudgetCeilingUsd")
+                    b.Property<long>("BudgetCeilingUsd")
                         .HasPrecision(19, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("CommitteeTermMonths")
                         .HasColumnType("INTEGER");
