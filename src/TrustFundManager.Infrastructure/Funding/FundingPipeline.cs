@@ -18,7 +18,7 @@ public sealed record PipelineRow(int Rank, Guid ConceptNoteId, string Title, str
     Region? Region, int ThematicAreaNumber, DateTimeOffset ApprovedAt, int DaysWaiting, decimal FundingGapUsd,
     decimal CumulativeGapUsd, bool WithinFreeBalance, decimal AvailableToAreaUsd, bool FundableNow, PipelineScore Score);
 
-public sealed class FundingPipeline(TrustFundDbContext db, FundingStatusReader funding)
+public sealed class FundingPipeline(TrustFundDbContext db, FundingQueries funding)
 {
     public async Task<PipelineView> RankAsync(DateTimeOffset now, CancellationToken ct)
     {
