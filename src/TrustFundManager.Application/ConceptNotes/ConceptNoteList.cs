@@ -39,7 +39,8 @@ internal static class ConceptNoteList
                 join instance in instances on note.Id equals instance.SubjectId
                 select new
                 {
-                    note.Id, note.Title, note.Country, note.Countries, note.Region, note.ThematicAreaNumber,
+                    note.Id, note.Title, note.Country, note.Region, note.ThematicAreaNumber,
+                    Countries = note.CountryLines.OrderBy(c => c.Position).Select(c => c.Country).ToList(),
                     note.GcmObjectives, note.TotalRequestedUsd, note.SubmissionCount, note.FirstSubmittedAt,
                     note.CreatedAt, note.UpdatedAt, instance.State, instance.DefinitionVersion,
                     Organizations = note.Budget.OrderBy(b => b.Position).Select(b => b.Organization).ToList(),
@@ -84,7 +85,10 @@ internal static class ConceptNoteList
         if (query.Country is { } country)
         {
             var code = country.Trim().ToUpperInvariant();
-            notes = notes.Where(n => n.Countries.Contains(code));
+            // The notes covering the country, found through the countries' index rather than note by note.
+            var covering = notes.SelectMany(n => n.CountryLines).Where(c => c.Country == code)
+                .Select(c => EF.Property<Guid>(c, "ConceptNoteId"));
+            notes = notes.Where(n => covering.Contains(n.Id));
         }
         if (query.Region is { } region) notes = notes.Where(n => n.Region == region);
         if (query.ThematicArea is { } area) notes = notes.Where(n => n.ThematicAreaNumber == area);

@@ -6,13 +6,13 @@ using TrustFundManager.Workflows;
 namespace TrustFundManager.Application.Funding;
 
 /// <summary>The fund's money as of a day, and the ranked pipeline of approved notes waiting for it.</summary>
-public sealed class FundingStatusUseCases(FundingStatusReader status, FundingPipeline pipeline, TimeProvider time)
+public sealed class FundingStatusUseCases(FundingQueries funding, FundingPipeline pipeline, TimeProvider time)
 {
     /// <summary>The funding status as of <paramref name="asOf"/>, today by default.</summary>
     public async Task<FundingStatus> StatusAsync(DateOnly? asOf, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.ReadFunding);
-        return await status.StatusAsync(ReportingDay.Resolve(asOf, time), ct);
+        return await funding.StatusAsync(ReportingDay.Resolve(asOf, time), ct);
     }
 
     public async Task<PipelineView> PipelineAsync(WorkflowActor actor, CancellationToken ct)

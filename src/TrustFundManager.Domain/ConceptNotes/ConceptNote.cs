@@ -12,6 +12,7 @@ public sealed class ConceptNote
     private readonly List<BudgetLine> _budget = [];
     private readonly List<PartnerLine> _partners = [];
     private readonly List<ScreeningCheck> _screeningChecks = [];
+    private readonly List<CoveredCountry> _countries = [];
 
     private ConceptNote()
     {
@@ -33,7 +34,10 @@ public sealed class ConceptNote
     public string Country { get; private set; }
 
     /// <summary>Every country covered, the submitting one first; more than one makes a regional note.</summary>
-    public List<string> Countries { get; private set; } = [];
+    public IReadOnlyList<string> Countries => _countries.OrderBy(c => c.Position).Select(c => c.Country).ToList();
+
+    /// <summary>The rows behind <see cref="Countries"/>, one per country: what queries filter on.</summary>
+    public IReadOnlyList<CoveredCountry> CountryLines => _countries;
 
     /// <summary>The countries the note covers: <see cref="Countries"/>, or the submitting country alone in an early draft.</summary>
     public IReadOnlyList<string> CoveredCountries => Countries.Count > 0 ? Countries : [Country];
@@ -189,7 +193,7 @@ public sealed class ConceptNote
         Title = content.Title;
         Summary = content.Summary;
         Country = content.Country;
-        Countries = content.Countries.ToList();
+        ReplaceCountries(content.Countries);
         Region = rules.CountryRegions[content.Country];
         ThematicAreaNumber = content.ThematicAreaNumber;
         GcmObjectives = content.GcmObjectives.ToList();
@@ -218,6 +222,18 @@ public sealed class ConceptNote
             var line = _budget.SingleOrDefault(l => l.Organization == shares[i].Organization);
             if (line is null) _budget.Add(new BudgetLine(Id, shares[i].Organization, i + 1, shares[i].AmountUsd));
             else line.Change(i + 1, shares[i].AmountUsd);
+        }
+    }
+
+    /// <summary>Keeps each country's row, keyed by country, and renumbers them in the content's order.</summary>
+    private void ReplaceCountries(IReadOnlyList<string> countries)
+    {
+        _countries.RemoveAll(line => !countries.Contains(line.Country, StringComparer.Ordinal));
+        for (var i = 0; i < countries.Count; i++)
+        {
+            var line = _countries.SingleOrDefault(l => l.Country == countries[i]);
+            if (line is null) _countries.Add(new CoveredCountry(countries[i], i + 1));
+            else line.MoveTo(i + 1);
         }
     }
 
@@ -268,6 +284,26 @@ public static class ConceptNoteActions
 }
 
 /// <summary>One participating organization's share of the requested budget.</summary>
+/// <summary>A country a concept note covers (ISO 3166-1 alpha-3), at its place in the note's list (from 1).</summary>
+public sealed class CoveredCountry
+{
+    private CoveredCountry()
+    {
+        Country = string.Empty;
+    }
+
+    internal CoveredCountry(string country, int position)
+    {
+        Country = country;
+        Position = position;
+    }
+
+    public string Country { get; private set; }
+    public int Position { get; private set; }
+
+    internal void MoveTo(int position) => Position = position;
+}
+
 public sealed class BudgetLine
 {
     private BudgetLine()

@@ -203,6 +203,8 @@ public sealed class Deposit : IAppendOnlyRecord
     {
         Id = Guid.CreateVersion7(now);
         ContributionId = contribution.Id;
+        DonorId = contribution.DonorId;
+        EarmarkedAreaNumber = contribution.EarmarkedAreaNumber;
         Number = number;
         ReceivedOn = receivedOn;
         Amount = amount;
@@ -219,6 +221,13 @@ public sealed class Deposit : IAppendOnlyRecord
 
     public Guid Id { get; private set; }
     public Guid ContributionId { get; private set; }
+
+    /// <summary>
+    /// The contribution's donor and earmark, which never change once it is committed, kept on the deposit so that the
+    /// sums by donor and by pool read the deposits alone, without joining each to its contribution.
+    /// </summary>
+    public Guid DonorId { get; private set; }
+    public int? EarmarkedAreaNumber { get; private set; }
 
     /// <summary>1 for the first deposit on the contribution, and so on.</summary>
     public int Number { get; private set; }

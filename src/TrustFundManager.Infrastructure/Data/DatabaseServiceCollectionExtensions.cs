@@ -63,8 +63,6 @@ public static class DatabaseServiceCollectionExtensions
         services.AddWorkflowEffect<DecideBallotEffect>(BallotWorkflowSteps.Decide);
         services.AddWorkflowEffect<CancelBallotEffect>(BallotWorkflowSteps.CallOff);
         services.AddScoped<FundingQueries>();
-        services.AddSingleton<FundingStatusCache>();
-        services.AddScoped<FundingStatusReader>();
         services.AddScoped<FundingPipeline>();
         services.AddScoped<FundAllocations>();
         services.AddWorkflowGuard<FirstTrancheTransferredGuard>(JointProgrammeWorkflowSteps.FirstTrancheTransferred);

@@ -49,11 +49,14 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrustFundDbContext).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowInstance).Assembly);
+        if (Database.ProviderName == DatabaseProviders.SqliteProviderName
+            && options.FindExtension<TextMoneyOnSqliteExtension>() is null)
+            MoneyStorage.StoreMoneyAsIntegers(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<decimal>().HavePrecision(19, 4);
+        configurationBuilder.Properties<decimal>().HavePrecision(MoneyStorage.Precision, MoneyStorage.Scale);
         configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
 
         // SQLite has no date-time-with-offset type: stored as text, such values cannot be compared or

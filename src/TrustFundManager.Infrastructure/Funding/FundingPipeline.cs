@@ -18,7 +18,7 @@ public sealed record PipelineRow(int Rank, Guid ConceptNoteId, string Title, str
     Region? Region, int ThematicAreaNumber, DateTimeOffset ApprovedAt, int DaysWaiting, decimal FundingGapUsd,
     decimal CumulativeGapUsd, bool WithinFreeBalance, decimal AvailableToAreaUsd, bool FundableNow, PipelineScore Score);
 
-public sealed class FundingPipeline(TrustFundDbContext db, FundingStatusReader funding)
+public sealed class FundingPipeline(TrustFundDbContext db, FundingQueries funding)
 {
     public async Task<PipelineView> RankAsync(DateTimeOffset now, CancellationToken ct)
     {
@@ -29,7 +29,8 @@ public sealed class FundingPipeline(TrustFundDbContext db, FundingStatusReader f
                 join note in db.ConceptNotes on instance.SubjectId equals note.Id
                 select new
                 {
-                    InstanceId = instance.Id, note.Id, note.Title, note.Country, note.Countries, note.Region,
+                    InstanceId = instance.Id, note.Id, note.Title, note.Country, note.Region,
+                    Countries = note.CountryLines.OrderBy(c => c.Position).Select(c => c.Country).ToList(),
                     note.ThematicAreaNumber, note.TotalRequestedUsd,
                 })
             .AsNoTracking().ToListAsync(ct);

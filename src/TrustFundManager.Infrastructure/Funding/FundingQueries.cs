@@ -21,13 +21,11 @@ public sealed class FundingQueries(TrustFundDbContext db)
         await FreeBalanceAsync(await NetByPoolAsync(asOf, ct), asOf, ct);
 
     /// <summary>Deposits net of the fee, by earmark (a null area is the unearmarked pool).</summary>
-    private Task<List<PoolNet>> NetByPoolAsync(DateOnly asOf, CancellationToken ct) => (
-            from deposit in db.Deposits
-            where deposit.ReceivedOn <= asOf
-            join contribution in db.Contributions on deposit.ContributionId equals contribution.Id
-            group deposit by contribution.EarmarkedAreaNumber into pool
-            select new PoolNet(pool.Key, pool.Sum(d => d.NetUsd)))
-        .ToListAsync(ct);
+    private Task<List<PoolNet>> NetByPoolAsync(DateOnly asOf, CancellationToken ct) =>
+        db.Deposits.Where(d => d.ReceivedOn <= asOf)
+            .GroupBy(d => d.EarmarkedAreaNumber)
+            .Select(pool => new PoolNet(pool.Key, pool.Sum(d => d.NetUsd)))
+            .ToListAsync(ct);
 
     /// <summary>Each pool's net deposits less what the programmes allocated by <paramref name="asOf"/> drew from it.</summary>
     private async Task<FreeBalance> FreeBalanceAsync(IReadOnlyList<PoolNet> netByPool, DateOnly asOf, CancellationToken ct)
@@ -112,14 +110,12 @@ public sealed class FundingQueries(TrustFundDbContext db)
                 g.Sum(c => c.CommittedOn != null && c.CommittedOn <= asOf ? c.CommittedUsd!.Value : 0m)))
             .ToListAsync(ct);
 
-    private Task<List<DepositTotal>> DepositTotalsAsync(DateOnly asOf, CancellationToken ct) => (
-            from deposit in db.Deposits
-            where deposit.ReceivedOn <= asOf
-            join contribution in db.Contributions on deposit.ContributionId equals contribution.Id
-            group deposit by new { contribution.DonorId, contribution.EarmarkedAreaNumber } into g
-            select new DepositTotal(g.Key.DonorId, g.Key.EarmarkedAreaNumber, g.Sum(d => d.AmountUsd), g.Sum(d => d.FeeUsd),
+    private Task<List<DepositTotal>> DepositTotalsAsync(DateOnly asOf, CancellationToken ct) =>
+        db.Deposits.Where(d => d.ReceivedOn <= asOf)
+            .GroupBy(d => new { d.EarmarkedAreaNumber, d.DonorId })
+            .Select(g => new DepositTotal(g.Key.DonorId, g.Key.EarmarkedAreaNumber, g.Sum(d => d.AmountUsd), g.Sum(d => d.FeeUsd),
                 g.Sum(d => d.NetUsd)))
-        .ToListAsync(ct);
+            .ToListAsync(ct);
 
     /// <summary>The programmes allocated by <paramref name="asOf"/>: what they hold net of releases, and what they drew from each pool.</summary>
     private Task<List<ProgrammeTotal>> ProgrammeTotalsAsync(DateOnly asOf, CancellationToken ct) =>

@@ -30,7 +30,7 @@ public sealed record ProgrammeFlowRow(
 }
 
 /// <summary>The funding-status workbook: the status as of a day, its breakdowns, and transfers and expenditure per programme.</summary>
-public sealed class FundingStatusReport(TrustFundDbContext db, FundingStatusReader statusReader, ReportLayoutCatalog layouts)
+public sealed class FundingStatusReport(TrustFundDbContext db, FundingQueries funding, ReportLayoutCatalog layouts)
 {
     public const string Name = "funding-status";
 
@@ -124,7 +124,7 @@ public sealed class FundingStatusReport(TrustFundDbContext db, FundingStatusRead
 
     public async Task<ReportFile> BuildAsync(DateOnly asOf, DateTimeOffset now, CancellationToken ct)
     {
-        var status = await statusReader.StatusAsync(asOf, ct);
+        var status = await funding.StatusAsync(asOf, ct);
         var flows = await ProgrammeFlowsAsync(asOf, ct);
         return WorkbookWriter.Write(layouts.Get(Name), new ReportMoment(asOf, now),
         [

@@ -150,12 +150,13 @@ public sealed class PortfolioReport(TrustFundDbContext db, WorkflowCatalog workf
                 orderby note.Country, note.Title, note.Id
                 select new
                 {
-                    note.Id, note.Title, note.Country, note.Countries, note.Region, note.ThematicAreaNumber,
+                    note.Id, note.Title, note.Country, note.Region, note.ThematicAreaNumber,
                     note.TotalRequestedUsd, note.DurationMonths, note.SubmissionCount, note.CreatedAt, note.FirstSubmittedAt,
                     note.LastSubmittedAt, note.UpdatedAt, instance.State, instance.DefinitionVersion,
                 })
             .ToListAsync(ct);
         var organizations = await OrganizationsAsync(noteInstances, ct);
+        var countries = await CountriesAsync(noteInstances, ct);
         var funded = await FundedProgrammesAsync(actor, ct);
 
         return rows.Select(n =>
@@ -163,7 +164,7 @@ public sealed class PortfolioReport(TrustFundDbContext db, WorkflowCatalog workf
             var (status, code) = Status(ConceptNoteStatus.WorkflowId, n.DefinitionVersion, n.State);
             var programme = funded.GetValueOrDefault(n.Id);
             return new PortfolioNoteRow(n.Id, n.Title, n.Country, reference.Countries.GetValueOrDefault(n.Country),
-                ReportValues.List(n.Countries.Count > 0 ? n.Countries : [n.Country]), ReportValues.RegionTitle(n.Region),
+                ReportValues.List(countries.Contains(n.Id) ? countries[n.Id].ToList() : [n.Country]), ReportValues.RegionTitle(n.Region),
                 n.ThematicAreaNumber, n.ThematicAreaNumber is { } area ? reference.Areas.GetValueOrDefault(area) : null,
                 ReportValues.List(organizations[n.Id]), status, code, n.TotalRequestedUsd, n.DurationMonths, n.SubmissionCount,
                 ReportValues.Day(n.CreatedAt), ReportValues.Day(n.FirstSubmittedAt), ReportValues.Day(n.LastSubmittedAt),
@@ -183,6 +184,17 @@ public sealed class PortfolioReport(TrustFundDbContext db, WorkflowCatalog workf
                 select new { line.ConceptNoteId, line.Organization })
             .ToListAsync(ct))
         .ToLookup(l => l.ConceptNoteId, l => l.Organization);
+
+    /// <summary>The countries each visible note covers, in the note's order, read apart from the notes like their organizations.</summary>
+    private async Task<ILookup<Guid, string>> CountriesAsync(IQueryable<WorkflowInstance> noteInstances, CancellationToken ct) =>
+        (await (
+                from note in db.ConceptNotes.AsNoTracking()
+                from country in note.CountryLines
+                join instance in noteInstances on note.Id equals instance.SubjectId
+                orderby note.Id, country.Position
+                select new { note.Id, country.Country })
+            .ToListAsync(ct))
+        .ToLookup(c => c.Id, c => c.Country);
 
     private sealed record FundedProgramme(Guid Id, decimal AllocatedUsd, decimal TransferredUsd, decimal SpentUsd);
 

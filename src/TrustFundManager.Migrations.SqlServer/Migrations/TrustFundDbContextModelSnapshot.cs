@@ -527,10 +527,6 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.PrimitiveCollection<string>("Countries")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -860,17 +856,20 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CommittedOn");
 
-                    b.HasIndex("DonorId");
-
                     b.HasIndex("EarmarkedAreaNumber");
 
                     b.HasIndex("PledgedOn");
+
+                    b.HasIndex("DonorId", "EarmarkedAreaNumber", "PledgedOn", "CommittedOn", "PledgedUsd", "CommittedUsd")
+                        .HasDatabaseName("IX_Contributions_FundingStatus");
 
                     b.ToTable("Contributions", t =>
                         {
                             t.HasCheckConstraint("CK_Contributions_CommittedAmount", "CommittedAmount IS NULL OR CommittedAmount > 0");
 
                             t.HasCheckConstraint("CK_Contributions_DepositedAmount", "DepositedAmount >= 0");
+
+                            t.HasCheckConstraint("CK_Contributions_DepositedWithinCommitment", "DepositedAmount <= CASE WHEN CommittedAmount IS NULL THEN 0 ELSE CommittedAmount END");
 
                             t.HasCheckConstraint("CK_Contributions_PledgedAmount", "PledgedAmount > 0");
                         });
@@ -896,6 +895,12 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(3)
                         .HasColumnType("nvarchar(3)");
+
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("EarmarkedAreaNumber")
+                        .HasColumnType("int");
 
                     b.Property<decimal>("FeeRate")
                         .HasPrecision(9, 6)
@@ -942,9 +947,14 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.HasIndex("ContributionId", "Reference")
                         .IsUnique();
 
+                    b.HasIndex("EarmarkedAreaNumber", "DonorId", "ReceivedOn", "AmountUsd", "FeeUsd", "NetUsd")
+                        .HasDatabaseName("IX_Deposits_FundingStatus");
+
                     b.ToTable("Deposits", t =>
                         {
                             t.HasCheckConstraint("CK_Deposits_Amount", "Amount > 0 AND AmountUsd > 0 AND FeeUsd >= 0 AND NetUsd >= 0");
+
+                            t.HasCheckConstraint("CK_Deposits_NetUsd", "NetUsd = AmountUsd - FeeUsd");
                         });
                 });
 
@@ -1136,6 +1146,12 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("JointProgrammes", t =>
                         {
                             t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Drawn", "FromEarmarkedUsd + FromUnearmarkedUsd = AllocatedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Released", "ReleasedToEarmarkedUsd >= 0 AND ReleasedToUnearmarkedUsd >= 0 AND ReleasedToEarmarkedUsd + ReleasedToUnearmarkedUsd = ReleasedUsd AND ReleasedToEarmarkedUsd <= FromEarmarkedUsd AND ReleasedToUnearmarkedUsd <= FromUnearmarkedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_WithinAllocation", "TransferredUsd + ReleasedUsd <= AllocatedUsd AND SpentUsd <= TransferredUsd AND IndirectCostUsd <= AllocatedUsd");
                         });
                 });
 
@@ -1182,6 +1198,10 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.ToTable("ProgrammeBudgetLines", null, t =>
                         {
                             t.HasCheckConstraint("CK_ProgrammeBudgetLines_Amounts", "AmountUsd > 0 AND IndirectCostUsd >= 0 AND DirectCostUsd > 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_Costs", "DirectCostUsd + IndirectCostUsd = AmountUsd");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_WithinBudget", "ReleasedUsd >= 0 AND TransferredUsd + ReleasedUsd <= AmountUsd AND SpentUsd <= TransferredUsd");
                         });
                 });
 
@@ -2137,6 +2157,36 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ThematicAreaNumber")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("TrustFundManager.Domain.ConceptNotes.CoveredCountry", "CountryLines", b1 =>
+                        {
+                            b1.Property<Guid>("ConceptNoteId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(3)
+                                .HasColumnType("nchar(3)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.HasKey("ConceptNoteId", "Country");
+
+                            b1.HasIndex("Country", "ConceptNoteId");
+
+                            b1.ToTable("ConceptNoteCountries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConceptNoteId");
+
+                            b1.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                                .WithMany()
+                                .HasForeignKey("Country")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("CountryLines");
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>

@@ -478,9 +478,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
@@ -518,10 +518,6 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.Property<string>("ContactPosition")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.PrimitiveCollection<string>("Countries")
-                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Country")
@@ -593,9 +589,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("TotalRequestedUsd")
+                    b.Property<long?>("TotalRequestedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -739,9 +735,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ReportedAt")
                         .HasColumnType("INTEGER");
@@ -780,9 +776,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 8)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("CommittedAmount")
+                    b.Property<long?>("CommittedAmount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CommittedCurrency")
                         .HasMaxLength(3)
@@ -791,9 +787,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("CommittedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal?>("CommittedUsd")
+                    b.Property<long?>("CommittedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -803,13 +799,13 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("DepositedAmount")
+                    b.Property<long>("DepositedAmount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("DepositedUsd")
+                    b.Property<long>("DepositedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DonorId")
                         .HasColumnType("TEXT");
@@ -817,9 +813,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int?>("EarmarkedAreaNumber")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("PledgedAmount")
+                    b.Property<long>("PledgedAmount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PledgedCurrency")
                         .IsRequired()
@@ -833,9 +829,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(18, 8)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("PledgedUsd")
+                    b.Property<long>("PledgedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -853,17 +849,20 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CommittedOn");
 
-                    b.HasIndex("DonorId");
-
                     b.HasIndex("EarmarkedAreaNumber");
 
                     b.HasIndex("PledgedOn");
+
+                    b.HasIndex("DonorId", "EarmarkedAreaNumber", "PledgedOn", "CommittedOn", "PledgedUsd", "CommittedUsd")
+                        .HasDatabaseName("IX_Contributions_FundingStatus");
 
                     b.ToTable("Contributions", t =>
                         {
                             t.HasCheckConstraint("CK_Contributions_CommittedAmount", "CommittedAmount IS NULL OR CommittedAmount > 0");
 
                             t.HasCheckConstraint("CK_Contributions_DepositedAmount", "DepositedAmount >= 0");
+
+                            t.HasCheckConstraint("CK_Contributions_DepositedWithinCommitment", "DepositedAmount <= CASE WHEN CommittedAmount IS NULL THEN 0 ELSE CommittedAmount END");
 
                             t.HasCheckConstraint("CK_Contributions_PledgedAmount", "PledgedAmount > 0");
                         });
@@ -874,13 +873,13 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("Amount")
+                    b.Property<long>("Amount")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ContributionId")
                         .HasColumnType("TEXT");
@@ -890,17 +889,23 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(3)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("DonorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EarmarkedAreaNumber")
+                        .HasColumnType("INTEGER");
+
                     b.Property<decimal>("FeeRate")
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("FeeUsd")
+                    b.Property<long>("FeeUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("NetUsd")
+                    b.Property<long>("NetUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
@@ -935,9 +940,14 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.HasIndex("ContributionId", "Reference")
                         .IsUnique();
 
+                    b.HasIndex("EarmarkedAreaNumber", "DonorId", "ReceivedOn", "AmountUsd", "FeeUsd", "NetUsd")
+                        .HasDatabaseName("IX_Deposits_FundingStatus");
+
                     b.ToTable("Deposits", t =>
                         {
                             t.HasCheckConstraint("CK_Deposits_Amount", "Amount > 0 AND AmountUsd > 0 AND FeeUsd >= 0 AND NetUsd >= 0");
+
+                            t.HasCheckConstraint("CK_Deposits_NetUsd", "NetUsd = AmountUsd - FeeUsd");
                         });
                 });
 
@@ -985,9 +995,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("DueOn")
                         .HasColumnType("TEXT");
@@ -1033,9 +1043,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("AllocatedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AllocatedUsd")
+                    b.Property<long>("AllocatedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ConceptNoteId")
                         .HasColumnType("TEXT");
@@ -1052,21 +1062,21 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<int>("DurationMonths")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("FromEarmarkedUsd")
+                    b.Property<long>("FromEarmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("FromUnearmarkedUsd")
+                    b.Property<long>("FromUnearmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<decimal>("IndirectCostRate")
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("IndirectCostUsd")
+                    b.Property<long>("IndirectCostUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Region")
                         .HasMaxLength(40)
@@ -1075,21 +1085,21 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("ReleasedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("ReleasedToEarmarkedUsd")
+                    b.Property<long>("ReleasedToEarmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ReleasedToUnearmarkedUsd")
+                    b.Property<long>("ReleasedToUnearmarkedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ReleasedUsd")
+                    b.Property<long>("ReleasedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SpentUsd")
+                    b.Property<long>("SpentUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ThematicAreaNumber")
                         .HasColumnType("INTEGER");
@@ -1099,9 +1109,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("TransferredUsd")
+                    b.Property<long>("TransferredUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
                         .HasColumnType("INTEGER");
@@ -1129,6 +1139,12 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("JointProgrammes", t =>
                         {
                             t.HasCheckConstraint("CK_JointProgrammes_Amounts", "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Drawn", "FromEarmarkedUsd + FromUnearmarkedUsd = AllocatedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_Released", "ReleasedToEarmarkedUsd >= 0 AND ReleasedToUnearmarkedUsd >= 0 AND ReleasedToEarmarkedUsd + ReleasedToUnearmarkedUsd = ReleasedUsd AND ReleasedToEarmarkedUsd <= FromEarmarkedUsd AND ReleasedToUnearmarkedUsd <= FromUnearmarkedUsd");
+
+                            t.HasCheckConstraint("CK_JointProgrammes_WithinAllocation", "TransferredUsd + ReleasedUsd <= AllocatedUsd AND SpentUsd <= TransferredUsd AND IndirectCostUsd <= AllocatedUsd");
                         });
                 });
 
@@ -1141,32 +1157,32 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("DirectCostUsd")
+                    b.Property<long>("DirectCostUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("IndirectCostUsd")
+                    b.Property<long>("IndirectCostUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("ReleasedUsd")
+                    b.Property<long>("ReleasedUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("SpentUsd")
+                    b.Property<long>("SpentUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
-                    b.Property<decimal>("TransferredUsd")
+                    b.Property<long>("TransferredUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ProgrammeId", "Organization");
 
@@ -1175,6 +1191,10 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.ToTable("ProgrammeBudgetLines", null, t =>
                         {
                             t.HasCheckConstraint("CK_ProgrammeBudgetLines_Amounts", "AmountUsd > 0 AND IndirectCostUsd >= 0 AND DirectCostUsd > 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_Costs", "DirectCostUsd + IndirectCostUsd = AmountUsd");
+
+                            t.HasCheckConstraint("CK_ProgrammeBudgetLines_WithinBudget", "ReleasedUsd >= 0 AND TransferredUsd + ReleasedUsd <= AmountUsd AND SpentUsd <= TransferredUsd");
                         });
                 });
 
@@ -1183,9 +1203,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("AmountUsd")
+                    b.Property<long>("AmountUsd")
                         .HasPrecision(19, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Organization")
                         .IsRequired()
@@ -1299,9 +1319,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .HasPrecision(9, 6)
                         .HasColumnType("TEXT");
 
-                    b.Property<decimal>("BudgetCeilingUsd")
+                    b.Property<long>("BudgetCeilingUsd")
                         .HasPrecision(19, 2)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("CommitteeTermMonths")
                         .HasColumnType("INTEGER");
@@ -2130,6 +2150,36 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ThematicAreaNumber")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("TrustFundManager.Domain.ConceptNotes.CoveredCountry", "CountryLines", b1 =>
+                        {
+                            b1.Property<Guid>("ConceptNoteId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Country")
+                                .HasMaxLength(3)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("ConceptNoteId", "Country");
+
+                            b1.HasIndex("Country", "ConceptNoteId");
+
+                            b1.ToTable("ConceptNoteCountries", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ConceptNoteId");
+
+                            b1.HasOne("TrustFundManager.Domain.ReferenceData.Country", null)
+                                .WithMany()
+                                .HasForeignKey("Country")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("CountryLines");
                 });
 
             modelBuilder.Entity("TrustFundManager.Domain.ConceptNotes.ConceptNoteVersion", b =>

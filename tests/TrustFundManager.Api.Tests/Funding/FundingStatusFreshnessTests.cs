@@ -8,8 +8,8 @@ using TrustFundManager.Testing;
 namespace TrustFundManager.Api.Tests.Funding;
 
 /// <summary>
-/// The funding status is kept between reads until its data changes: a status read just before any money changes
-/// must never be what the next reader gets.
+/// The funding status is summed afresh on every read: a status read just before any money changes must never be what
+/// the next reader gets.
 /// </summary>
 public sealed class FundingStatusFreshnessTests(FundingHost host) : IClassFixture<FundingHost>
 {

@@ -9,7 +9,7 @@ namespace TrustFundManager.Benchmarks.Generation;
 public static class GenerationStamp
 {
     /// <summary>Raise whenever the generator writes different rows (tables, proportions, shapes).</summary>
-    public const int GeneratorVersion = 3;
+    public const int GeneratorVersion = 4;
 
     /// <summary>Not an application table: the row counts and the API leave it alone.</summary>
     public const string Table = "__BenchmarkGeneration";

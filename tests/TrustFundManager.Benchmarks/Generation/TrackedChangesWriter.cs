@@ -67,8 +67,8 @@ public sealed class TrackedChangesWriter(DbContext db, AuditInterceptor audit) :
 
         public static RowCommand For(SqliteConnection connection, IEntityType type, EntityState state, bool storeKey)
         {
-            if (type.BaseType is not null || type.GetDerivedTypes().Any() || type.GetComplexProperties().Any() || type.IsOwned())
-                throw new NotSupportedException($"{type.ClrType.Name}: only plain one-table entity types are written directly.");
+            if (type.BaseType is not null || type.GetDerivedTypes().Any() || type.GetComplexProperties().Any())
+                throw new NotSupportedException($"{type.ClrType.Name}: only one-table entity types (owned ones included) are written directly.");
             var table = StoreObjectIdentifier.Table(type.GetTableName()!, type.GetSchema());
             var properties = type.GetProperties()
                 .Where(p => !(storeKey && p.IsPrimaryKey()))

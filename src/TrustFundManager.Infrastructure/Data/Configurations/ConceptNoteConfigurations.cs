@@ -29,6 +29,20 @@ internal sealed class ConceptNoteConfiguration : IEntityTypeConfiguration<Concep
         builder.Navigation(n => n.Budget).HasField("_budget").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(n => n.Partners).WithOne().HasForeignKey(p => p.ConceptNoteId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(n => n.Partners).HasField("_partners").UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The countries covered, a row each, loaded with the note: the country filter and the recusal read them by
+        // the index on the country, where a JSON column had to be unpacked note by note.
+        builder.Ignore(n => n.Countries);
+        builder.Ignore(n => n.CoveredCountries);
+        builder.OwnsMany(n => n.CountryLines, country =>
+        {
+            country.ToTable("ConceptNoteCountries");
+            country.WithOwner().HasForeignKey("ConceptNoteId");
+            country.HasKey("ConceptNoteId", nameof(CoveredCountry.Country));
+            country.Property(c => c.Country).HasMaxLength(3);
+            country.HasOne<Country>().WithMany().HasForeignKey(c => c.Country).OnDelete(DeleteBehavior.Restrict);
+            country.HasIndex(nameof(CoveredCountry.Country), "ConceptNoteId");
+        });
+        builder.Navigation(n => n.CountryLines).HasField("_countries").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(n => n.ScreeningChecks).WithOne().HasForeignKey(c => c.ConceptNoteId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(n => n.ScreeningChecks).HasField("_screeningChecks").UsePropertyAccessMode(PropertyAccessMode.Field);
 

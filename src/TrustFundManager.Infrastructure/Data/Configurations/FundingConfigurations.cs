@@ -43,11 +43,20 @@ internal sealed class ContributionConfiguration : IEntityTypeConfiguration<Contr
         builder.Navigation(c => c.Deposits).HasField("_deposits").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(c => c.PledgedOn);
         builder.HasIndex(c => c.CommittedOn);
+        // The funding status sums pledges and commitments by donor and earmark: this index holds every column it
+        // reads, in the order it groups them, so SQLite reads the index alone.
+        builder.HasIndex(c => new { c.DonorId, c.EarmarkedAreaNumber, c.PledgedOn, c.CommittedOn, c.PledgedUsd, c.CommittedUsd })
+            .HasDatabaseName("IX_Contributions_FundingStatus");
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Contributions_PledgedAmount", "PledgedAmount > 0");
             t.HasCheckConstraint("CK_Contributions_CommittedAmount", "CommittedAmount IS NULL OR CommittedAmount > 0");
             t.HasCheckConstraint("CK_Contributions_DepositedAmount", "DepositedAmount >= 0");
+            // Limits between columns of one row hold in the database as well as in the domain, now that amounts compare
+            // as numbers on both providers (integers on SQLite): the deposits, in the commitment's currency, never
+            // exceed it, and there are none before it.
+            t.HasCheckConstraint("CK_Contributions_DepositedWithinCommitment",
+                "DepositedAmount <= CASE WHEN CommittedAmount IS NULL THEN 0 ELSE CommittedAmount END");
         });
     }
 }
@@ -68,9 +77,15 @@ internal sealed class DepositConfiguration : IEntityTypeConfiguration<Deposit>
         // A double-clicked deposit carries the same bank reference: the second is refused.
         builder.HasIndex(d => new { d.ContributionId, d.Reference }).IsUnique();
         builder.HasIndex(d => d.ReceivedOn);
+        // The donor and the earmark, copies of the contribution's (which the foreign key to it holds), let the sums by
+        // pool (each allocation's free balance) and by donor (the funding status) read the deposits alone, without a
+        // join per deposit; the index holds every column they read, in the order they group them.
+        builder.HasIndex(d => new { d.EarmarkedAreaNumber, d.DonorId, d.ReceivedOn, d.AmountUsd, d.FeeUsd, d.NetUsd })
+            .HasDatabaseName("IX_Deposits_FundingStatus");
         builder.ToTable(t =>
         {
             t.HasCheckConstraint("CK_Deposits_Amount", "Amount > 0 AND AmountUsd > 0 AND FeeUsd >= 0 AND NetUsd >= 0");
+            t.HasCheckConstraint("CK_Deposits_NetUsd", "NetUsd = AmountUsd - FeeUsd");
         });
     }
 }
@@ -117,6 +132,15 @@ internal sealed class JointProgrammeConfiguration : IEntityTypeConfiguration<Joi
         {
             t.HasCheckConstraint("CK_JointProgrammes_Amounts",
                 "AllocatedUsd > 0 AND FromEarmarkedUsd >= 0 AND FromUnearmarkedUsd >= 0 AND TransferredUsd >= 0 AND SpentUsd >= 0 AND ReleasedUsd >= 0");
+            // The allocation is drawn from the pools in full, a release goes back to the pools it came from, what was
+            // transferred and released stays within the allocation, spending within the transfers.
+            t.HasCheckConstraint("CK_JointProgrammes_Drawn", "FromEarmarkedUsd + FromUnearmarkedUsd = AllocatedUsd");
+            t.HasCheckConstraint("CK_JointProgrammes_Released",
+                "ReleasedToEarmarkedUsd >= 0 AND ReleasedToUnearmarkedUsd >= 0 " +
+                "AND ReleasedToEarmarkedUsd + ReleasedToUnearmarkedUsd = ReleasedUsd " +
+                "AND ReleasedToEarmarkedUsd <= FromEarmarkedUsd AND ReleasedToUnearmarkedUsd <= FromUnearmarkedUsd");
+            t.HasCheckConstraint("CK_JointProgrammes_WithinAllocation",
+                "TransferredUsd + ReleasedUsd <= AllocatedUsd AND SpentUsd <= TransferredUsd AND IndirectCostUsd <= AllocatedUsd");
         });
     }
 }
@@ -127,10 +151,14 @@ internal sealed class ProgrammeBudgetLineConfiguration : IEntityTypeConfiguratio
     {
         builder.ToTable("ProgrammeBudgetLines", t =>
         {
-            // Signs only: SQLite keeps decimals as text, so comparing two columns would compare strings. The limits
-            // between columns (transfers within the budget, spending within transfers) are the domain's.
             t.HasCheckConstraint("CK_ProgrammeBudgetLines_Amounts",
                 "AmountUsd > 0 AND IndirectCostUsd >= 0 AND DirectCostUsd > 0 AND TransferredUsd >= 0 AND SpentUsd >= 0");
+            // The budget is its direct and indirect cost; transfers and the release stay within it, spending within
+            // the transfers. (Each transfer against the line's total, or a year's expenditure against the others, are
+            // comparisons across rows: the domain's, under the programme's version.)
+            t.HasCheckConstraint("CK_ProgrammeBudgetLines_Costs", "DirectCostUsd + IndirectCostUsd = AmountUsd");
+            t.HasCheckConstraint("CK_ProgrammeBudgetLines_WithinBudget",
+                "ReleasedUsd >= 0 AND TransferredUsd + ReleasedUsd <= AmountUsd AND SpentUsd <= TransferredUsd");
         });
         builder.HasKey(b => new { b.ProgrammeId, b.Organization });
         builder.Property(b => b.Organization).HasMaxLength(Organization.CodeMaxLength);
