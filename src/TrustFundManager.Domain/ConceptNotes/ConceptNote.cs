@@ -40,7 +40,7 @@ public sealed class ConceptNote
     public IReadOnlyList<CoveredCountry> CountryLines => _countries;
 
     /// <summary>The countries the note covers: <see cref="Countries"/>, or the submitting country alone in an early draft.</summary>
-    public IReadOnlyList<string> CoveredCountries => Countries.Count > 0 ? Countries : [Country];
+    public IReadOnlyList<string> CoveredCountries => Countries is { Count: > 0 } countries ? countries : [Country];
 
     /// <summary>The Network region of the countries covered.</summary>
     public Region? Region { get; private set; }
@@ -283,7 +283,6 @@ public static class ConceptNoteActions
     public const string Fund = "fund";
 }
 
-/// <summary>One participating organization's share of the requested budget.</summary>
 /// <summary>A country a concept note covers (ISO 3166-1 alpha-3), at its place in the note's list (from 1).</summary>
 public sealed class CoveredCountry
 {
@@ -304,6 +303,7 @@ public sealed class CoveredCountry
     internal void MoveTo(int position) => Position = position;
 }
 
+/// <summary>One participating organization's share of the requested budget.</summary>
 public sealed class BudgetLine
 {
     private BudgetLine()

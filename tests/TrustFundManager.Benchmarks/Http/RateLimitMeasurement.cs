@@ -12,10 +12,14 @@ public sealed record LimitFigures(
     int BrowsingRequests, int BrowsingAnswered, int BrowsingThrottled, int BrowsingFailed, double BrowsingP95Ms,
     int FloodRequests, int FloodAnswered, int FloodThrottled, int FloodFailed, bool FloodToldWhenToRetry)
 {
-    /// <summary>Legitimate use is never refused, while the flood is refused beyond its allowance.</summary>
+    /// <summary>
+    /// Legitimate use is never refused, while the flood is refused beyond its allowance: at most the limit in each
+    /// one-minute window the run touches (a run of 70 s touches two, or three if it starts late in a window).
+    /// </summary>
     public bool Passed => BrowsingThrottled == 0 && BrowsingFailed == 0 && FloodThrottled > 0 &&
-                          FloodAnswered <= RequestsPerMinuteLimit * (int)Math.Ceiling(Duration.TotalMinutes + 1) &&
-                          FloodToldWhenToRetry;
+                          FloodAnswered <= RequestsPerMinuteLimit * WindowsTouched && FloodToldWhenToRetry;
+
+    private int WindowsTouched => (int)Math.Ceiling(Duration.TotalMinutes) + 1;
 }
 
 /// <summary>
