@@ -84,7 +84,8 @@ builder.Services.AddOpenApi(o => o
     .AddSchemaTransformer<DecimalSchemaTransformer>()
     .AddOperationTransformer<QueryParameterNamesTransformer>()
     .AddOperationTransformer<FileResponsesTransformer>()
-    .AddOperationTransformer<ProblemResponsesTransformer>());
+    .AddOperationTransformer<ProblemResponsesTransformer>()
+    .AddOperationTransformer<OperationDetailsTransformer>());
 
 // No "Server: Kestrel" header: it tells an attacker nothing they need.
 builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);

@@ -149,4 +149,53 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
         Assert.All(document.GetProperty("servers").EnumerateArray(),
             s => Assert.False(s.GetProperty("url").GetString()!.EndsWith('/'), "A server URL ends with '/'"));
     }
+
+    [Fact]
+    public async Task Every_operation_says_who_may_call_it_as_its_policy_does()
+    {
+        var operations = Operations(await DocumentAsync()).ToList();
+
+        Assert.All(operations, o => Assert.StartsWith("Who may call it: ", o.Operation.GetProperty("description").GetString()));
+        string DescriptionOf(string id) => operations.Single(o => o.Operation.GetProperty("operationId").GetString() == id)
+            .Operation.GetProperty("description").GetString()!;
+        Assert.Contains("(roles: FundManager).", DescriptionOf("OpenBallot"));
+        Assert.Contains("(roles: SteeringCommitteeMember).", DescriptionOf("CastVote"));
+        Assert.Contains("anyone, without a token", DescriptionOf("IssueDevToken"));
+    }
+
+    [Fact]
+    public async Task A_workflow_action_parameter_lists_the_actions_a_caller_can_take()
+    {
+        var operations = Operations(await DocumentAsync()).ToList();
+        List<string> ActionsOf(string id) => operations.Single(o => o.Operation.GetProperty("operationId").GetString() == id)
+            .Operation.GetProperty("parameters").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "action")
+            .GetProperty("schema").GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToList();
+
+        Assert.Equal(["cancel", "closeEarly"], ActionsOf("ActOnBallot"));
+        var conceptNote = ActionsOf("ActOnConceptNote");
+        Assert.Contains("putToCommitteeAgain", conceptNote);
+        // Taken by the application itself (a decision, an allocation, a lapsed revision period), never by a caller.
+        Assert.DoesNotContain("approve", conceptNote);
+        Assert.DoesNotContain("fund", conceptNote);
+        Assert.DoesNotContain("lapse", conceptNote);
+        Assert.Equal(["approve", "return", "submit"], ActionsOf("ActOnProgressReport"));
+        Assert.Contains("beginImplementation", ActionsOf("ActOnJointProgramme"));
+        Assert.Superset(conceptNote.Concat(ActionsOf("ActOnBallot")).ToHashSet(), ActionsOf("FireWorkflowAction").ToHashSet());
+    }
+
+    [Fact]
+    public async Task Every_api_call_documents_its_rate_limit_and_timeout_and_every_body_its_size_limit()
+    {
+        var api = Operations(await DocumentAsync()).Where(o => o.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+
+        Assert.All(api, o =>
+        {
+            var responses = o.Operation.GetProperty("responses");
+            Assert.True(responses.GetProperty("429").GetProperty("headers").TryGetProperty("Retry-After", out _),
+                $"{o.Method} {o.Path}: 429 without Retry-After");
+            Assert.True(Has(responses.GetProperty("504"), "content"), $"{o.Method} {o.Path}: no 504");
+            if (Has(o.Operation, "requestBody"))
+                Assert.True(Has(responses, "413"), $"{o.Method} {o.Path} reads a body but documents no 413");
+        });
+    }
 }

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Api.OpenApi;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
 using TrustFundManager.Application.Committee;
 using TrustFundManager.Application.Workflows;
+using TrustFundManager.Infrastructure.Committee;
 
 namespace TrustFundManager.Api.Ballots;
 
@@ -41,6 +43,7 @@ public sealed class BallotEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/actions/{action}", Act).RequireAuthorization(Policies.RunBallots)
+            .WithWorkflowActions(BallotWorkflowSteps.WorkflowId)
             .WithRequestValidation<FireActionRequest>()
             .WithName("ActOnBallot")
             .WithSummary("closeEarly (once every eligible member has voted) or cancel (with a comment).")

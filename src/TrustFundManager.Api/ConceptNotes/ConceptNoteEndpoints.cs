@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Api.OpenApi;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
 using TrustFundManager.Application.ConceptNotes;
 using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.ConceptNotes;
 
 namespace TrustFundManager.Api.ConceptNotes;
 
@@ -38,6 +40,7 @@ public sealed class ConceptNoteEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/actions/{action}", Act).RequireAuthorization(Policies.SignedIn)
+            .WithWorkflowActions(ConceptNoteStatus.WorkflowId)
             .WithRequestValidation<FireActionRequest>()
             .WithName("ActOnConceptNote")
             .WithSummary("Takes a workflow step: submit, withdraw, startScreening, returnForRevision, declareIneligible, forwardToCommittee, resubmit.")

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Api.OpenApi;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
 using TrustFundManager.Application.Funding;
 using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Funding;
 
 namespace TrustFundManager.Api.JointProgrammes;
 
@@ -42,6 +44,7 @@ public sealed class JointProgrammeEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/{id:guid}/actions/{action}", Act).RequireAuthorization(Policies.ManageFunding)
+            .WithWorkflowActions(JointProgrammeStatus.WorkflowId)
             .WithRequestValidation<FireActionRequest>()
             .WithName("ActOnJointProgramme")
             .WithSummary("beginImplementation (after the first tranche), suspend, resume, closeOperationally, closeFinancially or cancel.")

@@ -10,8 +10,9 @@ namespace TrustFundManager.Api.OpenApi;
 /// Documents the answers every operation can give besides its success, each with the problem body the API
 /// sends (<c>application/problem+json</c>), so that a generated client can read them: 401 and 403 (and the bearer
 /// requirement) where a token is needed, 404 where a path names a record (it may not exist, or the caller may not
-/// see it), 400 with <c>errors</c> by field where a query or a body is read. Answers an endpoint declares itself
-/// (409, 413, 422...) get the problem body if they were declared without one; a 409 gets the validation problem's,
+/// see it), 400 with <c>errors</c> by field where a query or a body is read, 413 where a body is read, and 429 (with
+/// <c>Retry-After</c>) and 504 on every <c>/api</c> call. Answers an endpoint declares itself (409, 422...) get the
+/// problem body if they were declared without one; a 409 gets the validation problem's,
 /// whose <c>errors</c> names <c>version</c> when a write was made on a stale read.
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
@@ -51,6 +52,25 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, "404", "There is no such record, or the caller may not see it.", problem);
         if (parameters.Any(p => p.Source == BindingSource.Query || p.Source == BindingSource.Body) || operation.RequestBody is not null)
             Add(operation, "400", "The request is malformed or breaks a rule; 'errors' names each field.", validationProblem);
+
+        if (operation.RequestBody is not null)
+            Add(operation, "413", "The request body is larger than the API accepts (Api:MaxRequestBodyBytes).", problem);
+        if (context.Description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            // Every /api call is rate-limited per caller and stopped when it runs too long (RateLimits).
+            Add(operation, "429", "The caller made more requests of this kind than the fund allows in a minute; " +
+                                  "'Retry-After' says how many seconds to wait.", problem);
+            if (operation.Responses["429"] is OpenApiResponse tooMany) tooMany.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before trying again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                },
+            };
+            Add(operation, "504", "The request ran past the time the API allows and was stopped; nothing it started was saved.",
+                problem);
+        }
 
         foreach (var (status, response) in operation.Responses)
         {

@@ -1,10 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Api.OpenApi;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
 using TrustFundManager.Application.Results;
 using TrustFundManager.Application.Workflows;
+using TrustFundManager.Domain.Results;
 
 namespace TrustFundManager.Api.Results;
 
@@ -37,6 +39,7 @@ public sealed class ProgressReportEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPost("/actions/{action}", Act).RequireAuthorization(Policies.SignedIn)
+            .WithWorkflowActions(ProgressReportStatus.WorkflowId)
             .WithRequestValidation<FireActionRequest>()
             .WithName("ActOnProgressReport")
             .WithSummary("submit (the organization, once the period has ended and every indicator has an actual and a narrative), approve (the FMU: the values lock) or return (the FMU, with a comment).")

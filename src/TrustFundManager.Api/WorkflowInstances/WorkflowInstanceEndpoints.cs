@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using TrustFundManager.Api.Common;
+using TrustFundManager.Api.OpenApi;
 using TrustFundManager.Api.Security;
 using TrustFundManager.Application.Access;
 using TrustFundManager.Application.Workflows;
@@ -24,6 +25,7 @@ public sealed class WorkflowInstanceEndpoints : IEndpointGroup
             .WithSummary("The resource's journal, oldest first: every step with actor, roles, comment and time.")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id:guid}/actions/{action}", Fire).WithName("FireWorkflowAction")
+            .WithWorkflowActions(workflowId: null)
             .WithRequestValidation<FireActionRequest>()
             .WithSummary("Takes a step: 403 if the caller may not, 409 if the state or an unmet guard does not allow it.")
             .ProducesProblem(StatusCodes.Status403Forbidden)
