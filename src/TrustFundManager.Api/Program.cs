@@ -82,6 +82,7 @@ builder.Services.AddOpenApi(o => o
     .AddDocumentTransformer<BearerSecuritySchemeTransformer>()
     .AddSchemaTransformer<EnumSchemaTransformer>()
     .AddSchemaTransformer<DecimalSchemaTransformer>()
+    .AddSchemaTransformer<ProblemExtensionsSchemaTransformer>()
     .AddOperationTransformer<QueryParameterNamesTransformer>()
     .AddOperationTransformer<FileResponsesTransformer>()
     .AddOperationTransformer<ProblemResponsesTransformer>()

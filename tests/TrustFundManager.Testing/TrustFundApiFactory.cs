@@ -35,6 +35,12 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
     /// <summary>Configuration a particular test needs, on top of the defaults above.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Whether every <c>/api</c> answer is held to the OpenAPI document (<see cref="OpenApiConformance"/>); on by default,
+    /// off only for a test that makes the API answer what no client should meet (a route it adds, a fault it injects).
+    /// </summary>
+    public bool ChecksConformance { get; init; } = true;
+
     /// <summary>Extra services or routes a particular test needs.</summary>
     public Action<IServiceCollection>? ConfigureTestServicesHook { get; init; }
 
@@ -52,6 +58,7 @@ public class TrustFundApiFactory(string provider, string connectionString, strin
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            if (ChecksConformance) services.AddSingleton<IStartupFilter, OpenApiConformance.Filter>();
             ConfigureTestServicesHook?.Invoke(services);
         });
     }

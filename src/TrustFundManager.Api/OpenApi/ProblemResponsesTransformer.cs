@@ -10,10 +10,10 @@ namespace TrustFundManager.Api.OpenApi;
 /// Documents the answers every operation can give besides its success, each with the problem body the API
 /// sends (<c>application/problem+json</c>), so that a generated client can read them: 401 and 403 (and the bearer
 /// requirement) where a token is needed, 404 where a path names a record (it may not exist, or the caller may not
-/// see it), 400 with <c>errors</c> by field where a query or a body is read, 413 where a body is read, and 429 (with
-/// <c>Retry-After</c>) and 504 on every <c>/api</c> call. Answers an endpoint declares itself (409, 422...) get the
-/// problem body if they were declared without one; a 409 gets the validation problem's,
-/// whose <c>errors</c> names <c>version</c> when a write was made on a stale read.
+/// see it), 400 with <c>errors</c> by field where a query or a body is read, 413 and 415 where a body is read, 409 on
+/// every <c>/api</c> write, and 429 (with <c>Retry-After</c>) and 504 on every <c>/api</c> call. Answers an endpoint
+/// declares itself (422...) get the problem body if they were declared without one; a 409 gets the validation
+/// problem's, whose <c>errors</c> names <c>version</c> when a write was made on a stale read.
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
 {
@@ -54,8 +54,16 @@ public sealed class ProblemResponsesTransformer : IOpenApiOperationTransformer
             Add(operation, "400", "The request is malformed or breaks a rule; 'errors' names each field.", validationProblem);
 
         if (operation.RequestBody is not null)
+        {
             Add(operation, "413", "The request body is larger than the API accepts (Api:MaxRequestBodyBytes).", problem);
-        if (context.Description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true)
+            Add(operation, "415", "The request body is not of a media type the operation reads (application/json).", problem);
+        }
+        var isApi = context.Description.RelativePath?.StartsWith("api/", StringComparison.OrdinalIgnoreCase) == true;
+        if (isApi && !HttpMethods.IsGet(context.Description.HttpMethod ?? HttpMethods.Get))
+            // Any write can meet another at the same moment (a stale version, the same unique key): the answer is a 409.
+            Add(operation, "409", "The record's state does not allow this, or someone else changed it at the same " +
+                                  "moment: 'errors' names 'version' when the write was made on a stale read.", validationProblem);
+        if (isApi)
         {
             // Every /api call is rate-limited per caller and stopped when it runs too long (RateLimits).
             Add(operation, "429", "The caller made more requests of this kind than the fund allows in a minute; " +
