@@ -83,6 +83,7 @@ builder.Services.AddOpenApi(o => o
     .AddSchemaTransformer<EnumSchemaTransformer>()
     .AddSchemaTransformer<DecimalSchemaTransformer>()
     .AddSchemaTransformer<ProblemExtensionsSchemaTransformer>()
+    .AddSchemaTransformer<ValidationRulesSchemaTransformer>()
     .AddOperationTransformer<QueryParameterNamesTransformer>()
     .AddOperationTransformer<FileResponsesTransformer>()
     .AddOperationTransformer<ProblemResponsesTransformer>()

@@ -198,4 +198,31 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
                 Assert.True(Has(responses, "413"), $"{o.Method} {o.Path} reads a body but documents no 413");
         });
     }
+
+    [Fact]
+    public async Task The_validators_rules_are_in_the_schemas()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+
+        var ballot = schemas.GetProperty("OpenBallotRequest").GetProperty("properties");
+        Assert.Equal(1, ballot.GetProperty("title").GetProperty("minLength").GetInt32());
+        Assert.Equal(TrustFundManager.Domain.Committee.Ballot.TitleMaxLength,
+            ballot.GetProperty("title").GetProperty("maxLength").GetInt32());
+        Assert.Equal(1, ballot.GetProperty("conceptNoteIds").GetProperty("minItems").GetInt32());
+        Assert.Equal(100, schemas.GetProperty("DepositRequest").GetProperty("properties").GetProperty("reference")
+            .GetProperty("maxLength").GetInt32());
+
+        var pageSizes = Operations(document)
+            .SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : Enumerable.Empty<JsonElement>())
+            .Where(p => p.GetProperty("name").GetString() == "pageSize")
+            .ToList();
+        Assert.NotEmpty(pageSizes);
+        Assert.All(pageSizes, p =>
+        {
+            Assert.Equal(1, p.GetProperty("schema").GetProperty("minimum").GetInt32());
+            Assert.Equal(TrustFundManager.Application.Common.Paging.MaxPageSize,
+                p.GetProperty("schema").GetProperty("maximum").GetInt32());
+        });
+    }
 }
