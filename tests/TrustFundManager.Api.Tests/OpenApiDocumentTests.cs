@@ -225,4 +225,14 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
                 p.GetProperty("schema").GetProperty("maximum").GetInt32());
         });
     }
+
+    [Fact]
+    public async Task A_change_to_a_record_is_called_an_update_in_every_operation_name()
+    {
+        var names = Operations(await DocumentAsync()).Select(o => o.Operation.GetProperty("operationId").GetString()!).ToList();
+
+        Assert.Contains("UpdateDonor", names);
+        Assert.DoesNotContain(names, n => n.StartsWith("Change", StringComparison.Ordinal) || n.StartsWith("Put", StringComparison.Ordinal));
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
 }

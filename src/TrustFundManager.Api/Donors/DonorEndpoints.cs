@@ -26,7 +26,7 @@ public sealed class DonorEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:guid}", Change).RequireAuthorization(Policies.ManageFunding)
             .WithRequestValidation<DonorRequest>()
-            .WithName("ChangeDonor")
+            .WithName("UpdateDonor")
             .WithSummary("Changes a donor's name, kind or country.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

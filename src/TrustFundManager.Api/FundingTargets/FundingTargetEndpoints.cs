@@ -22,7 +22,7 @@ public sealed class FundingTargetEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status409Conflict);
         group.MapPut("/{id:guid}", Change).RequireAuthorization(Policies.ManageFunding)
             .WithRequestValidation<FundingTargetRequest>()
-            .WithName("ChangeFundingTarget")
+            .WithName("UpdateFundingTarget")
             .WithSummary("Changes a target's title, amount or day.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -22,7 +22,7 @@ public sealed class OrganizationEndpoints : IEndpointGroup
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPut("/{code}", Put).RequireAuthorization(Policies.ManageReferenceData)
             .WithRequestValidation<PutOrganizationRequest>()
-            .WithName("PutOrganization")
+            .WithName("CreateOrUpdateOrganization")
             .WithSummary("Adds an organization under a new code, or changes the one that has it.")
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
