@@ -129,6 +129,7 @@ public sealed class RequestErrorAnswerTests(SqliteApiFactory api) : IClassFixtur
         var problem = await HttpAssert.ValidationProblemAsync(await fmu.GetAsync(path, Ct), "asOf");
 
         Assert.Contains("between 2000-01-01 and 2099-12-31", ErrorsOf(problem, "asOf").Single());
+        Assert.Equal("The request is not valid.", problem.GetProperty("title").GetString()); // a read changes nothing
     }
 
     [Fact]

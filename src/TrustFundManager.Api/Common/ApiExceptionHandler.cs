@@ -28,8 +28,9 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
                 invalid.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
                 Status = StatusCodes.Status400BadRequest,
-                Title = "The change breaks one of the fund's rules.",
-                Detail = invalid.Message,
+                // A read changes nothing: its refused values are the query's, not a change's.
+                Title = IsRead(httpContext) ? "The request is not valid." : "The change breaks one of the fund's rules.",
+                Detail = IsRead(httpContext) ? "One or more values of the query are not valid; 'errors' names each." : invalid.Message,
             },
             DomainConflictException { Errors.Count: > 0 } incomplete => new ValidationProblemDetails(
                 incomplete.Errors.ToDictionary(e => e.Key, e => e.Value))
@@ -225,4 +226,6 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDe
             .FirstOrDefault(type => type is not null) is { } found
             ? Enum.GetNames(found)
             : null;
+
+    private static bool IsRead(HttpContext context) => HttpMethods.IsGet(context.Request.Method);
 }
