@@ -168,7 +168,8 @@ public static class WorkbookWriter
         }
 
         using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
+        // A total is a SUM, and its value is saved with it: a reader that does not calculate (a script, a preview) reads it too.
+        workbook.SaveAs(stream, new SaveOptions { EvaluateFormulasBeforeSaving = true });
         return new ReportFile(ReportLayoutCatalog.Fill(layout.FileName, placeholders), stream.ToArray());
     }
 

@@ -119,6 +119,32 @@ public sealed class FundingWorkbookTests(FundingHost host) : IClassFixture<Fundi
         Assert.Equal(rows.Count, ReportTestSupport.Number(summary.Figure("notes")));
     }
 
+    [Fact]
+    public async Task A_totals_value_is_saved_beside_its_formula_for_readers_that_do_not_calculate()
+    {
+        await Api.ApprovedNotesAsync(2);
+        using var fmu = await Api.CreateClientAsAsync("fmu.officer");
+        var pipeline = await fmu.PipelineAsync();
+
+        var bytes = await fmu.GetByteArrayAsync("/api/reports/pipeline.xlsx", Ct);
+
+        // The sheets as a reader without a calculation engine sees them: each formula cell's saved value (<v>).
+        using var package = new System.IO.Compression.ZipArchive(new MemoryStream(bytes));
+        var formulaCells = package.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.Ordinal))
+            .SelectMany(e =>
+            {
+                using var reader = new StreamReader(e.Open());
+                return System.Text.RegularExpressions.Regex.Matches(reader.ReadToEnd(), "<x?:?c [^>]*>(<x?:?f>[^<]*</x?:?f>)(?:<x?:?v>([^<]*)</x?:?v>)?")
+                    .Select(m => (Formula: m.Groups[1].Value, Value: m.Groups[2].Success ? m.Groups[2].Value : null))
+                    .ToList();
+            })
+            .ToList();
+        Assert.NotEmpty(formulaCells);
+        Assert.All(formulaCells, c => Assert.NotNull(c.Value));
+        Assert.Contains(formulaCells, c => decimal.Round(decimal.Parse(c.Value!, System.Globalization.NumberStyles.Float,
+            System.Globalization.CultureInfo.InvariantCulture), 2) == pipeline.Usd("totalGapUsd"));
+    }
+
     /// <summary>
     /// Each figure of the summary is the status's, and every totals row (SUM formulas, evaluated) is the status's total:
     /// the breakdowns and the transfers and expenditure per programme add up to the status to the cent.
