@@ -91,6 +91,7 @@ public sealed class BallotPageTests(WebAppFixture app, BallotHost ballots) : ICl
             await Assertions.Expect(page.GetByTestId("ballot-deadline").First).ToContainTextAsync("UTC");
             await Assertions.Expect(page.GetByText($"fund time: {deadlineInFundTime.ToString("g", CultureInfo.GetCultureInfo("en"))} Europe/Zurich")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("close-early")).ToBeDisabledAsync();
+            await AccessibilityTests.AssertAccessibleAsync(page);
         }, timeZone: "UTC", site: ballots.Site);
 
         // IOM's member is recused automatically: the page says why and offers no vote.
@@ -200,7 +201,6 @@ public sealed class BallotPageTests(WebAppFixture app, BallotHost ballots) : ICl
             await Assertions.Expect(page.GetByTestId("recusal")).ToHaveCountAsync(2);
             await Assertions.Expect(page.GetByTestId("recusal").Filter(new() { HasText = "Tomás Rivera" })).ToContainTextAsync(statement);
             await Assertions.Expect(page.GetByTestId("secrecy-notice")).ToHaveCountAsync(0);
-            await AccessibilityTests.AssertAccessibleAsync(page);
         }, site: ballots.Site);
 
         // The submitting government reads the decision, not the votes: no ballot page, no one's vote.
@@ -217,6 +217,13 @@ public sealed class BallotPageTests(WebAppFixture app, BallotHost ballots) : ICl
             Assert.DoesNotContain("My vote", html);
             Assert.DoesNotContain("Katrin Schulz", html);
             await AccessibilityTests.AssertAccessibleAsync(page);
+
+            // The list filters by country: Mexico's decisions are not Ghana's.
+            await page.GotoAsync("/decisions");
+            await page.WaitForInteractiveAsync();
+            await page.GetByLabel("Country (ISO code)").FillAsync("MEX");
+            await page.GetByLabel("Country (ISO code)").PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("decisions-empty")).ToBeVisibleAsync();
 
             await page.GotoAsync($"/ballots/{ballotId}");
             await Assertions.Expect(page.GetByTestId("ballot-not-found")).ToBeVisibleAsync();
@@ -251,6 +258,41 @@ public sealed class BallotPageTests(WebAppFixture app, BallotHost ballots) : ICl
             await Assertions.Expect(page.GetByTestId("item-outcome")).ToHaveTextAsync("Outcome: Approved");
             await Assertions.Expect(page.GetByTestId("item-tally").First)
                 .ToContainTextAsync("12 approve, 0 with conditions, 0 reject, 0 abstain, of 12 eligible");
+        }, site: ballots.Site);
+    }
+
+    [Fact]
+    public async Task The_FMU_cancels_a_ballot_with_a_comment_and_a_member_voting_meanwhile_is_told_it_no_longer_takes_votes()
+    {
+        Guid ballotId;
+        using (var fmu = await ballots.Host.CreateClientAsAsync("fmu.officer"))
+        {
+            var note = await FundSeed.NoteUnderReviewAsync(ballots.Host, fmu, "Legal identity for returnees in Tema", 5, [4]);
+            ballotId = (await HttpAssert.OkJsonAsync(await fmu.PostAsync("/api/ballots", HttpAssert.JsonBody(
+                $$"""{"title":"Written procedure 2027/3","kind":"WrittenProcedure","deadline":"{{ballots.Host.Clock.GetUtcNow().AddDays(20):O}}","conceptNoteIds":["{{note}}"]}"""),
+                Ct), System.Net.HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        }
+
+        await app.InPageAsync(async member =>
+        {
+            await member.SignInAsync("sc.esp", $"/ballots/{ballotId}");
+            await ChooseAsync(member, "Abstain");
+
+            await app.InPageAsync(async page =>
+            {
+                await page.SignInAsync("fmu.officer", $"/ballots/{ballotId}");
+                await page.GetByTestId("cancel-ballot").ClickAsync();
+                await page.GetByTestId("confirm-cancel").ClickAsync();
+                await Assertions.Expect(page.GetByText("Say why the ballot is cancelled.")).ToBeVisibleAsync();
+                await page.GetByLabel("Why the ballot is cancelled").FillAsync("The note was withdrawn by its government.");
+                await page.GetByTestId("confirm-cancel").ClickAsync();
+                await Assertions.Expect(page.GetByTestId("ballot-status")).ToHaveTextAsync("Cancelled");
+            }, site: ballots.Site);
+
+            await member.GetByTestId("cast-vote").ClickAsync();
+            await Assertions.Expect(member.GetByTestId("ballot-message")).ToContainTextAsync("no longer takes votes (status: Cancelled)");
+            await Assertions.Expect(member.GetByTestId("ballot-status")).ToHaveTextAsync("Cancelled");
+            await Assertions.Expect(member.GetByTestId("cast-vote")).ToHaveCountAsync(0);
         }, site: ballots.Site);
     }
 
