@@ -139,7 +139,7 @@ public sealed class BallotPageTests(WebAppFixture app, BallotHost ballots) : ICl
             await Assertions.Expect(page.GetByText("Une approbation sous conditions énonce ses conditions.")).ToBeVisibleAsync();
             await page.GetByLabel("Conditions de l’approbation").FillAsync(conditions);
             await page.GetByTestId("cast-vote").DblClickAsync();
-            await Assertions.Expect(page.GetByTestId("my-vote")).ToHaveTextAsync("Mon vote: Approuver sous conditions");
+            await Assertions.Expect(page.GetByTestId("my-vote")).ToHaveTextAsync("Mon vote : Approuver sous conditions");
             await AccessibilityTests.AssertAccessibleAsync(page);
         }, locale: "fr-FR", site: ballots.Site);
 
