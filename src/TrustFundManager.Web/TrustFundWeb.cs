@@ -25,7 +25,11 @@ public static class TrustFundWeb
     public static IServiceCollection AddTrustFundWeb(this IServiceCollection services, IConfiguration configuration,
         Action<TrustFundWebOptions>? configure = null)
     {
-        services.Configure<TrustFundWebOptions>(options => configure?.Invoke(options));
+        services.Configure<TrustFundWebOptions>(options =>
+        {
+            if (configuration["Web:FundTimeZone"] is { Length: > 0 } zone) options.FundTimeZone = zone;
+            configure?.Invoke(options);
+        });
         services.AddRazorComponents().AddInteractiveServerComponents();
         // Slow or unstable links: a dropped circuit is kept (with what the user typed) while the browser reconnects.
         services.Configure<CircuitOptions>(options => options.DisconnectedCircuitRetentionPeriod = TimeSpan.FromMinutes(10));
@@ -35,6 +39,7 @@ public static class TrustFundWeb
         services.AddScoped<CurrentUser>();
         services.AddScoped<UseCases>();
         services.AddScoped<WorkflowTitles>();
+        services.AddScoped<TimeZones>();
         services.AddPageActorContext();
         services.AddTrustFundWebAuthentication(configuration);
         return services;

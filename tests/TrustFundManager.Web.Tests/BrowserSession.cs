@@ -19,14 +19,19 @@ public static class BrowserSession
     public static string FailuresDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser-failures");
 
     /// <summary>Runs <paramref name="test"/> on a fresh page; returns the requests the page made.</summary>
+    /// <remarks>
+    /// <paramref name="site"/> is another host than the fixture's (a test class's own, whose clock it moves);
+    /// <paramref name="timeZone"/> the browser's time zone (IANA id), the machine's when not given.
+    /// </remarks>
     public static async Task<PageTraffic> InPageAsync(this WebAppFixture app, Func<IPage, Task> test,
-        string locale = "en-GB")
+        string locale = "en-GB", Uri? site = null, string? timeZone = null)
     {
         var browser = app.RequireBrowser();
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = app.BaseAddress.ToString(),
+            BaseURL = (site ?? app.BaseAddress).ToString(),
             Locale = locale,
+            TimezoneId = timeZone,
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });
         var local = new ConcurrentQueue<string>();

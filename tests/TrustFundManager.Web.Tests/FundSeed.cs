@@ -44,15 +44,7 @@ public static class FundSeed
     {
         var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
         using var fmu = await host.CreateClientAsAsync("fmu.officer");
-        foreach (var seat in Seats)
-        {
-            await Ok(await fmu.PostAsJsonAsync("/api/steering-committee/members", new
-            {
-                userId = seat.User, name = seat.Name, role = "Member", constituency = seat.Constituency, seat = seat.Seat,
-                organization = seat.Organization, country = seat.Country, body = seat.Body,
-                termStart = today.AddDays(-200), termEnd = (DateOnly?)null,
-            }, Ct), HttpStatusCode.Created);
-        }
+        await SeatMembersAsync(host);
 
         var funded = await NoteUnderReviewAsync(host, fmu, FundedNoteTitle, thematicArea: 2, objectives: [7, 12]);
         var pipeline = await NoteUnderReviewAsync(host, fmu, PipelineNoteTitle, thematicArea: 4, objectives: [5, 6]);
@@ -115,18 +107,41 @@ public static class FundSeed
             HttpStatusCode.Created);
     }
 
-    /// <summary>A complete Ghanaian note with UNICEF and ILO (no member is recused), screened and forwarded.</summary>
-    private static async Task<Guid> NoteUnderReviewAsync(TrustFundApiFactory host, HttpClient fmu, string title,
-        int thematicArea, int[] objectives)
+    /// <summary>The demo users who sit on the committee, by sign-in id.</summary>
+    public static IReadOnlyList<string> Members { get; } = Seats.Select(s => s.User).ToList();
+
+    /// <summary>Appoints the twelve demo members to their seats, from 200 days ago.</summary>
+    public static async Task SeatMembersAsync(TrustFundApiFactory host)
+    {
+        var today = DateOnly.FromDateTime(host.Clock.GetUtcNow().UtcDateTime);
+        using var fmu = await host.CreateClientAsAsync("fmu.officer");
+        foreach (var seat in Seats)
+        {
+            await Ok(await fmu.PostAsJsonAsync("/api/steering-committee/members", new
+            {
+                userId = seat.User, name = seat.Name, role = "Member", constituency = seat.Constituency, seat = seat.Seat,
+                organization = seat.Organization, country = seat.Country, body = seat.Body,
+                termStart = today.AddDays(-200), termEnd = (DateOnly?)null,
+            }, Ct), HttpStatusCode.Created);
+        }
+    }
+
+    /// <summary>
+    /// A complete Ghanaian note, screened and forwarded: with UNICEF and ILO by default (no member is recused), or
+    /// with the <paramref name="organizations"/> given (IOM recuses its member).
+    /// </summary>
+    public static async Task<Guid> NoteUnderReviewAsync(TrustFundApiFactory host, HttpClient fmu, string title,
+        int thematicArea, int[] objectives, string[]? organizations = null)
     {
         using var ghana = await host.CreateClientAsAsync("gov.gha");
         var note = WebAppFixture.CompleteNote(title);
         note["country"] = "GHA";
         note["thematicAreaNumber"] = thematicArea;
         note["gcmObjectives"] = new JsonArray(objectives.Select(o => (JsonNode)o).ToArray());
+        var (first, second) = organizations is [var a, var b] ? (a, b) : ("UNICEF", "ILO");
         note["budget"] = new JsonArray(
-            new JsonObject { ["organization"] = "UNICEF", ["amountUsd"] = 600_000.00m },
-            new JsonObject { ["organization"] = "ILO", ["amountUsd"] = 400_000.00m });
+            new JsonObject { ["organization"] = first, ["amountUsd"] = 600_000.00m },
+            new JsonObject { ["organization"] = second, ["amountUsd"] = 400_000.00m });
         var id = (await Ok(await ghana.PostAsync("/api/concept-notes", HttpAssert.JsonBody(note.ToJsonString()), Ct),
             HttpStatusCode.Created)).GetProperty("id").GetGuid();
         await Ok(await ghana.PostAsJsonAsync($"/api/concept-notes/{id}/actions/submit", new { }, Ct));

@@ -79,6 +79,9 @@ public sealed partial class ResourceTests
         AssertKeys("CommitteeText", Enum.GetNames<DecisionOutcome>().Select(o => $"Outcome.{o}"));
         AssertKeys("CommitteeText", Enum.GetNames<CommitteeRole>().Select(r => $"Role.{r}"));
         AssertKeys("CommitteeText", Enum.GetNames<BallotStatus>().Select(s => $"Status.{s}"));
+        AssertKeys("CommitteeText", Enum.GetNames<RecusalReason>().Select(r => $"Recusal.{r}"));
+        AssertKeys("CommitteeText", Enum.GetNames<DecisionRule>().Select(r => $"Rule.{r}"));
+        AssertKeys("CommitteeText", Enum.GetNames<ScreeningItem>().Select(i => $"Screening.{i}"));
         AssertKeys("SharedText", NavigationItems.All.Select(item => item.TextKey));
     }
 

@@ -78,7 +78,9 @@ public sealed class Ballot
             Kind = kind,
             OpenedAt = now,
             OpenedBy = actor,
-            Deadline = deadline,
+            // An instant is kept in UTC: a deadline given with another offset (the FMU's local time) is the same moment,
+            // and stored instants are compared as UTC (the timer that closes the ballot looks for deadlines passed).
+            Deadline = deadline.ToUniversalTime(),
             Status = BallotStatus.Open,
             DecisionRule = rule.Rule,
             QuorumNumerator = rule.QuorumNumerator,

@@ -7,5 +7,9 @@ public static class BallotPages
 {
     public const string WorkflowId = BallotWorkflowSteps.WorkflowId;
 
+    public const string List = "/ballots";
+
+    public const string New = "/ballots/new";
+
     public static string For(Guid id) => $"/ballots/{id}";
 }

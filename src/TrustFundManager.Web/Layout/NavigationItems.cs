@@ -19,6 +19,7 @@ public static class NavigationItems
     public static IReadOnlyList<NavigationItem> All { get; } =
     [
         new("/", "Nav.Home", Icons.Material.Filled.Inbox, AccessPolicies.SignedIn, NavLinkMatch.All),
+        new("/ballots", "Nav.Ballots", Icons.Material.Filled.HowToVote, AccessPolicies.ReadCommittee),
         new("/decisions", "Nav.Decisions", Icons.Material.Filled.Gavel, AccessPolicies.SignedIn),
         new("/committee", "Nav.Committee", Icons.Material.Filled.Groups, AccessPolicies.SignedIn),
         new(WorkflowPages.List, "Nav.Workflows", Icons.Material.Filled.AccountTree, AccessPolicies.SignedIn),

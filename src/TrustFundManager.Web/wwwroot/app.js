@@ -1,3 +1,13 @@
+// The browser's time zone (IANA id), for deadlines shown in the user's own time (Common/TimeZones.cs).
+window.trustFund = window.trustFund || {};
+window.trustFund.timeZone = () => {
+    try {
+        return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
+    } catch {
+        return null;
+    }
+};
+
 // The skip link moves the keyboard focus into the main content. Blazor handles in-page links itself (it scrolls,
 // but leaves the focus where it was), so the focus is moved here.
 document.addEventListener('click', event => {

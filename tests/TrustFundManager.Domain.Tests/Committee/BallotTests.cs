@@ -97,6 +97,17 @@ public sealed class BallotTests
     // ---- Opening ----
 
     [Fact]
+    public void A_deadline_given_in_another_offset_is_kept_as_the_same_instant_in_UTC()
+    {
+        var inGeneva = Deadline.ToOffset(TimeSpan.FromHours(1));
+        var ballot = Ballot.Open("Meeting 2026/2", BallotKind.Meeting, inGeneva, [Guatemala], new Committee().Members,
+            Consensus, Fmu, OpenedAt);
+
+        Assert.Equal(TimeSpan.Zero, ballot.Deadline.Offset);
+        Assert.Equal(inGeneva, ballot.Deadline);
+    }
+
+    [Fact]
     public void Opening_gives_every_serving_member_a_paper_and_puts_each_note_on_the_ballot_in_order()
     {
         var committee = new Committee();
