@@ -212,6 +212,15 @@ public sealed class BallotPageTests(WebAppFixture app, BallotHost ballots) : ICl
             await row.GetByRole(AriaRole.Link, new() { Name = noteTitle }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Decision on {noteTitle}", Level = 1 })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("decision-reasons")).ToHaveTextAsync(reason);
+            await Assertions.Expect(page.GetByTestId("decision-rationale"))
+                .ToHaveTextAsync("A member voted to reject, so there is no consensus: not approved.");
+            // Why the rule led there reads in the page's language, not only in the record's English.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Español" }).ClickAsync();
+            await page.WaitForInteractiveAsync();
+            await Assertions.Expect(page.GetByTestId("decision-rationale"))
+                .ToHaveTextAsync("Un miembro votó en contra: no hay consenso, la nota no se aprueba.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+            await page.WaitForInteractiveAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = ballotTitle })).ToHaveCountAsync(0);
             var html = await page.ContentAsync();
             Assert.DoesNotContain("My vote", html);

@@ -81,6 +81,7 @@ public sealed partial class ResourceTests
         AssertKeys("CommitteeText", Enum.GetNames<BallotStatus>().Select(s => $"Status.{s}"));
         AssertKeys("CommitteeText", Enum.GetNames<RecusalReason>().Select(r => $"Recusal.{r}"));
         AssertKeys("CommitteeText", Enum.GetNames<DecisionRule>().Select(r => $"Rule.{r}"));
+        AssertKeys("CommitteeText", Enum.GetNames<DecisionGrounds>().Select(g => $"Grounds.{g}"));
         AssertKeys("CommitteeText", Enum.GetNames<ScreeningItem>().Select(i => $"Screening.{i}"));
         AssertKeys("SharedText", NavigationItems.All.Select(item => item.TextKey));
     }

@@ -54,6 +54,7 @@ public sealed record DecisionResponse(
     IReadOnlyList<string> RejectionReasons,
     IReadOnlyList<RecordedRecusal> Recusals,
     string Rationale,
+    DecisionGrounds Grounds,
     string ConceptNoteHref,
     string BallotHref,
     string Href)
@@ -62,7 +63,7 @@ public sealed record DecisionResponse(
         d.ConceptNoteTitle, d.Country, d.BallotId, d.BallotTitle, d.Outcome, d.DecidedAt, d.DecisionRule, d.Eligible,
         d.QuorumRequired, d.QuorumMet, d.VotesCast, d.Approve, d.ApproveWithConditions, d.Reject, d.Abstain, d.Recused,
         TallyPublication.Publish(d.Tally, minimumCell), d.Conditions,
-        d.RejectionReasons, d.Recusals, d.Rationale, CommitteeLinks.ConceptNote(d.ConceptNoteId),
+        d.RejectionReasons, d.Recusals, d.Rationale, d.Grounds, CommitteeLinks.ConceptNote(d.ConceptNoteId),
         CommitteeLinks.Ballot(d.BallotId), CommitteeLinks.Decision(d.Id));
 }
 

@@ -62,6 +62,29 @@ public enum DecisionOutcome
     Deferred,
 }
 
+/// <summary>Why the ballot's rule led to a decision's outcome: the last sentence of its rationale, in any language.</summary>
+public enum DecisionGrounds
+{
+    /// <summary>Too few members voted (or none could).</summary>
+    QuorumNotMet,
+
+    /// <summary>Enough members voted, but a constituency had none voting where the quorum needs every constituency.</summary>
+    ConstituencyNotRepresented,
+
+    /// <summary>Under consensus, a member voted to reject.</summary>
+    RejectedWithoutConsensus,
+
+    /// <summary>Under consensus, every vote was an abstention.</summary>
+    EveryVoteAnAbstention,
+
+    /// <summary>Under a majority, approvals did not outnumber rejections.</summary>
+    ApprovalsDidNotOutnumberRejections,
+
+    ApprovedWithConditions,
+    ApprovedByConsensus,
+    ApprovedByMajority,
+}
+
 /// <summary>The decision rule and quorum a ballot was opened under, kept with it so a change of settings does not alter it.</summary>
 public sealed record BallotRule(DecisionRule Rule, int QuorumNumerator, int QuorumDenominator, bool QuorumRequiresEveryConstituency)
 {

@@ -226,23 +226,38 @@ public sealed class CommitteeDecision : IAppendOnlyRecord
         var counts = $"{tally.Approve} approve, {tally.ApproveWithConditions} approve with conditions, " +
                      $"{tally.Reject} reject, {tally.Abstain} abstain";
         var unrepresented = tally.UnrepresentedConstituencies;
-        var because = outcome switch
+        var because = GroundsOf(rule.Rule, outcome, tally.VotesCast, tally.Eligible, quorumRequired, tally.Reject) switch
         {
-            DecisionOutcome.Deferred when tally.VotesCast < quorumRequired || tally.Eligible == 0 =>
-                "The quorum was not met, so the concept note is deferred to a later ballot.",
-            DecisionOutcome.Deferred =>
+            DecisionGrounds.QuorumNotMet => "The quorum was not met, so the concept note is deferred to a later ballot.",
+            DecisionGrounds.ConstituencyNotRepresented =>
                 $"No member of {string.Join(", ", unrepresented)} voted, so the quorum was not met and the concept note is deferred to a later ballot.",
-            DecisionOutcome.Rejected when rule.Rule == DecisionRule.Consensus && tally.Reject > 0 =>
-                "A member voted to reject, so there is no consensus: not approved.",
-            DecisionOutcome.Rejected when rule.Rule == DecisionRule.Consensus =>
+            DecisionGrounds.RejectedWithoutConsensus => "A member voted to reject, so there is no consensus: not approved.",
+            DecisionGrounds.EveryVoteAnAbstention =>
                 "Every vote was an abstention: no member approved, so there is no consensus to approve.",
-            DecisionOutcome.Rejected => "Approvals did not outnumber rejections: not approved.",
-            DecisionOutcome.ApprovedWithConditions => "Approved, with the conditions members attached.",
-            _ => rule.Rule == DecisionRule.Consensus ? "No member voted to reject: approved by consensus." : "Approved by a majority.",
+            DecisionGrounds.ApprovalsDidNotOutnumberRejections => "Approvals did not outnumber rejections: not approved.",
+            DecisionGrounds.ApprovedWithConditions => "Approved, with the conditions members attached.",
+            DecisionGrounds.ApprovedByConsensus => "No member voted to reject: approved by consensus.",
+            _ => "Approved by a majority.",
         };
         var text = $"{rule.Rule}: {turnout}{recused}; {counts}. {because}";
         return text.Length > RationaleMaxLength ? text[..RationaleMaxLength] : text;
     }
+
+    /// <summary>Why the rule led to this decision's outcome (the rationale's last sentence, for a page in any language).</summary>
+    public DecisionGrounds Grounds => GroundsOf(DecisionRule, Outcome, VotesCast, Eligible, QuorumRequired, Reject);
+
+    /// <summary>Why a rule led to an outcome, from what the decision records.</summary>
+    public static DecisionGrounds GroundsOf(DecisionRule rule, DecisionOutcome outcome, int votesCast, int eligible,
+        int quorumRequired, int reject) => outcome switch
+    {
+        DecisionOutcome.Deferred when votesCast < quorumRequired || eligible == 0 => DecisionGrounds.QuorumNotMet,
+        DecisionOutcome.Deferred => DecisionGrounds.ConstituencyNotRepresented,
+        DecisionOutcome.Rejected when rule == DecisionRule.Consensus && reject > 0 => DecisionGrounds.RejectedWithoutConsensus,
+        DecisionOutcome.Rejected when rule == DecisionRule.Consensus => DecisionGrounds.EveryVoteAnAbstention,
+        DecisionOutcome.Rejected => DecisionGrounds.ApprovalsDidNotOutnumberRejections,
+        DecisionOutcome.ApprovedWithConditions => DecisionGrounds.ApprovedWithConditions,
+        _ => rule == DecisionRule.Consensus ? DecisionGrounds.ApprovedByConsensus : DecisionGrounds.ApprovedByMajority,
+    };
 
     private static T Read<T>(string json) where T : new() =>
         string.IsNullOrEmpty(json) ? new T() : JsonSerializer.Deserialize<T>(json, Json) ?? new T();

@@ -577,6 +577,7 @@ public sealed class BallotTests
         Assert.Equal(["Reason of BGD"], decision.RejectionReasons);
         Assert.Equal(1, decision.Reject);
         Assert.Contains("no consensus", decision.Rationale);
+        Assert.Equal(DecisionGrounds.RejectedWithoutConsensus, decision.Grounds);
     }
 
     [Fact]
@@ -593,6 +594,7 @@ public sealed class BallotTests
         Assert.Equal(8, decision.QuorumRequired);
         Assert.Equal(7, decision.VotesCast);
         Assert.Contains("quorum was not met", decision.Rationale);
+        Assert.Equal(DecisionGrounds.QuorumNotMet, decision.Grounds);
     }
 
     [Fact]
@@ -622,6 +624,7 @@ public sealed class BallotTests
         Assert.False(decision.QuorumMet);
         Assert.Equal(9, decision.VotesCast);
         Assert.Contains("No member of stakeholders voted", decision.Rationale);
+        Assert.Equal(DecisionGrounds.ConstituencyNotRepresented, decision.Grounds);
         Assert.DoesNotContain("donors", decision.Rationale);
     }
 
@@ -730,6 +733,7 @@ public sealed class BallotTests
         Assert.True(decision.QuorumMet);
         Assert.Equal(DecisionOutcome.Rejected, decision.Outcome);
         Assert.Contains("abstention", decision.Rationale);
+        Assert.Equal(DecisionGrounds.EveryVoteAnAbstention, decision.Grounds);
     }
 
     // ---- The record of the decision ----
