@@ -1798,6 +1798,26 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrustFundManager.Infrastructure.Funding.MoneyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MoneyVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("TrustFundManager.Workflows.Instances.StoredWorkflowDefinition", b =>
                 {
                     b.Property<string>("Id")
