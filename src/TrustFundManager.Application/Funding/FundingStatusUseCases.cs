@@ -20,5 +20,11 @@ public sealed class FundingStatusUseCases(FundingStatusCache funding, FundingPip
         actor.Require(AccessPolicies.ReadFunding);
         return await pipeline.RankAsync(time.GetUtcNow(), ct);
     }
-}
 
+    /// <summary>The pipeline's size, what it asks for and the free balance: the dashboard's figures, without the ranking.</summary>
+    public async Task<PipelineTotals> PipelineTotalsAsync(WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ReadFunding);
+        return await pipeline.TotalsAsync(ct);
+    }
+}

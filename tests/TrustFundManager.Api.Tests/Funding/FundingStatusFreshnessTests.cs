@@ -152,6 +152,29 @@ public sealed class FundingStatusFreshnessTests(FundingHost host) : IClassFixtur
         Assert.Equal(afterDeposit, await MoneyVersionAsync());
     }
 
+    [Fact]
+    public async Task The_pipeline_totals_are_the_ranked_pipelines_own_figures_before_and_after_an_allocation()
+    {
+        var notes = await api.ApprovedNotesAsync(2);
+        await api.FundedAsync(1_500m);
+        using var fmu = await api.CreateClientAsAsync("fmu.officer");
+        await AssertTotalsMatchAsync(fmu);
+
+        await HttpAssert.OkJsonAsync(await fmu.AllocateAsync(notes[0], FundingTestSupport.Budget(("UNICEF", 600m), ("ILO", 400m))),
+            HttpStatusCode.Created);
+        await AssertTotalsMatchAsync(fmu);
+
+        static async Task AssertTotalsMatchAsync(HttpClient fmu)
+        {
+            var pipeline = await fmu.PipelineAsync();
+            var totals = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/pipeline/totals", TestContext.Current.CancellationToken));
+            Assert.Equal(pipeline.GetProperty("rows").GetArrayLength(), totals.GetProperty("notes").GetInt32());
+            Assert.Equal(pipeline.Usd("totalGapUsd"), totals.Usd("totalGapUsd"));
+            Assert.Equal(pipeline.Usd("freeBalanceUsd"), totals.Usd("freeBalanceUsd"));
+            Assert.Equal(Math.Max(0, pipeline.Usd("totalGapUsd") - pipeline.Usd("freeBalanceUsd")), totals.Usd("shortfallUsd"));
+        }
+    }
+
     private Task<Guid> MoneyVersionAsync() => api.WithDbAsync(db => db.Set<MoneyVersion>().AsNoTracking()
         .Select(v => v.Version).SingleAsync(TestContext.Current.CancellationToken));
 
