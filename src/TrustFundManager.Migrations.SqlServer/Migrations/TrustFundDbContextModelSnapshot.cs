@@ -1978,6 +1978,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.HasIndex("InstanceId", "Step")
                         .IsUnique();
 
+                    b.HasIndex("InstanceId", "ToState", "At");
+
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
@@ -2025,9 +2027,9 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedAt", "OpenedAt");
-
                     b.HasIndex("InstanceId", "ClosedAt");
+
+                    b.HasIndex("ClosedAt", "OpenedAt", "Roles", "AssignedTo", "InstanceId");
 
                     b.ToTable("WorkflowTasks");
                 });

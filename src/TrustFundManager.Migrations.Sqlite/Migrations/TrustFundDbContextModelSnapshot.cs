@@ -1971,6 +1971,8 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.HasIndex("InstanceId", "Step")
                         .IsUnique();
 
+                    b.HasIndex("InstanceId", "ToState", "At");
+
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
@@ -2018,9 +2020,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedAt", "OpenedAt");
-
                     b.HasIndex("InstanceId", "ClosedAt");
+
+                    b.HasIndex("ClosedAt", "OpenedAt", "Roles", "AssignedTo", "InstanceId");
 
                     b.ToTable("WorkflowTasks");
                 });
