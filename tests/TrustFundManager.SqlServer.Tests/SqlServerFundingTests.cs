@@ -43,6 +43,29 @@ public sealed class SqlServerFundingTests(SqlServerFixture sql) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_status_read_twice_is_kept_and_the_next_deposit_shows_in_the_next_read()
+    {
+        sql.SkipWithoutDocker();
+        using var fmu = await sql.Api!.CreateClientAsAsync("fmu.officer");
+        var day = DateOnly.FromDateTime(sql.Api.Clock.GetUtcNow().UtcDateTime).AddDays(-2).ToString("yyyy-MM-dd");
+        var donor = await CreatedAsync(await fmu.PostAsync("/api/donors",
+            HttpAssert.JsonBody($$"""{"name": "Donor {{Guid.NewGuid():N}}", "kind": "Private"}"""), Ct));
+        var contribution = await CreatedAsync(await fmu.PostAsync("/api/contributions", HttpAssert.JsonBody(
+            $$"""{"donorId": "{{donor.GetProperty("id")}}", "pledgedOn": "{{day}}", "amount": 5000, "currency": "USD", "rateToUsd": 1}"""), Ct));
+        var id = contribution.GetProperty("id").GetString();
+        await HttpAssert.OkJsonAsync(await fmu.PostAsync($"/api/contributions/{id}/commitment", HttpAssert.JsonBody(
+            $$"""{"signedOn": "{{day}}", "amount": 5000, "currency": "USD", "rateToUsd": 1}"""), Ct));
+        var before = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/funding-status", Ct));
+        Assert.Equal(before.GetRawText(), (await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/funding-status", Ct))).GetRawText());
+
+        await CreatedAsync(await fmu.PostAsync($"/api/contributions/{id}/deposits", HttpAssert.JsonBody(
+            $$"""{"receivedOn": "{{day}}", "amount": 1234.56, "rateToUsd": 1, "reference": "SQL-KEPT"}"""), Ct));
+
+        var after = await HttpAssert.OkJsonAsync(await fmu.GetAsync("/api/funding-status", Ct));
+        Assert.Equal(1234.56m, after.GetProperty("depositedUsd").GetDecimal() - before.GetProperty("depositedUsd").GetDecimal());
+    }
+
+    [Fact]
     public async Task The_database_refuses_to_change_a_recorded_deposit()
     {
         sql.SkipWithoutDocker();

@@ -18,6 +18,9 @@ public sealed class FundingStatusEndpoints : IEndpointGroup
         app.MapGet("/api/pipeline", Pipeline).WithTags("Funding").RequireAuthorization(Policies.ReadFunding)
             .WithName("GetPipeline")
             .WithSummary("The approved, unfunded concept notes ranked by score (waiting time, thematic and geographic balance; see docs/funding.md), each with its funding gap, the cumulative gap and whether the free balance reaches it.");
+        app.MapGet("/api/pipeline/totals", PipelineTotals).WithTags("Funding").RequireAuthorization(Policies.ReadFunding)
+            .WithName("GetPipelineTotals")
+            .WithSummary("The pipeline's size, what its notes ask for in all (the total funding gap), the free balance and the shortfall beyond it: the figures of /api/pipeline that need no ranking.");
     }
 
     private static async Task<Ok<Infrastructure.Funding.FundingStatus>> Status(DateOnly? asOf, ClaimsPrincipal user,
@@ -27,4 +30,8 @@ public sealed class FundingStatusEndpoints : IEndpointGroup
     private static async Task<Ok<PipelineView>> Pipeline(ClaimsPrincipal user, FundingStatusUseCases useCases,
         CancellationToken ct) =>
         TypedResults.Ok(await useCases.PipelineAsync(user.AsWorkflowActor(), ct));
+
+    private static async Task<Ok<PipelineTotals>> PipelineTotals(ClaimsPrincipal user, FundingStatusUseCases useCases,
+        CancellationToken ct) =>
+        TypedResults.Ok(await useCases.PipelineTotalsAsync(user.AsWorkflowActor(), ct));
 }

@@ -6,9 +6,9 @@ using TrustFundManager.Workflows;
 namespace TrustFundManager.Application.Funding;
 
 /// <summary>The fund's money as of a day, and the ranked pipeline of approved notes waiting for it.</summary>
-public sealed class FundingStatusUseCases(FundingQueries funding, FundingPipeline pipeline, TimeProvider time)
+public sealed class FundingStatusUseCases(FundingStatusCache funding, FundingPipeline pipeline, TimeProvider time)
 {
-    /// <summary>The funding status as of <paramref name="asOf"/>, today by default.</summary>
+    /// <summary>The funding status as of <paramref name="asOf"/>, today by default, summed once per money change and day.</summary>
     public async Task<FundingStatus> StatusAsync(DateOnly? asOf, WorkflowActor actor, CancellationToken ct)
     {
         actor.Require(AccessPolicies.ReadFunding);
@@ -19,5 +19,12 @@ public sealed class FundingStatusUseCases(FundingQueries funding, FundingPipelin
     {
         actor.Require(AccessPolicies.ReadFunding);
         return await pipeline.RankAsync(time.GetUtcNow(), ct);
+    }
+
+    /// <summary>The pipeline's size, what it asks for and the free balance: the dashboard's figures, without the ranking.</summary>
+    public async Task<PipelineTotals> PipelineTotalsAsync(WorkflowActor actor, CancellationToken ct)
+    {
+        actor.Require(AccessPolicies.ReadFunding);
+        return await pipeline.TotalsAsync(ct);
     }
 }

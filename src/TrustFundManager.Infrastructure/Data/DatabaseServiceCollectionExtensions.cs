@@ -46,7 +46,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddDbContext<TrustFundDbContext>((serviceProvider, builder) =>
         {
             UseProvider(builder, provider, resolvedConnectionString);
-            builder.AddInterceptors(serviceProvider.GetRequiredService<AuditInterceptor>());
+            // The money version after the audit: the version row is a cache key, not a record to journal.
+            builder.AddInterceptors(serviceProvider.GetRequiredService<AuditInterceptor>(), MoneyVersionInterceptor.Instance);
         });
         services.AddScoped<IWorkflowDurationSettings, FundSettingDurations>();
         services.AddWorkflows<TrustFundDbContext>(configuration);
@@ -63,6 +64,8 @@ public static class DatabaseServiceCollectionExtensions
         services.AddWorkflowEffect<DecideBallotEffect>(BallotWorkflowSteps.Decide);
         services.AddWorkflowEffect<CancelBallotEffect>(BallotWorkflowSteps.CallOff);
         services.AddScoped<FundingQueries>();
+        services.AddSingleton<FundingStatusCache.Store>();
+        services.AddScoped<FundingStatusCache>();
         services.AddScoped<FundingPipeline>();
         services.AddScoped<FundAllocations>();
         services.AddWorkflowGuard<FirstTrancheTransferredGuard>(JointProgrammeWorkflowSteps.FirstTrancheTransferred);

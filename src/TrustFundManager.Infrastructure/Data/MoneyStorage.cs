@@ -67,8 +67,9 @@ public static class MoneyStorage
 }
 
 /// <summary>
-/// Builds the model as it was before money became integers on SQLite (amounts as text decimals): only for a test that
-/// writes a database at that migration with the code of today, then upgrades it. Never used by the application.
+/// Builds the model as it was before money became integers on SQLite (amounts as text decimals, no money version row,
+/// so the funding status is summed on every read): only for a test that writes a database at that migration with the
+/// code of today, then upgrades it. Never used by the application.
 /// </summary>
 public sealed class TextMoneyOnSqliteExtension : IDbContextOptionsExtension
 {

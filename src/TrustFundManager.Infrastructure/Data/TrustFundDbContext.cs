@@ -49,8 +49,9 @@ public sealed class TrustFundDbContext(DbContextOptions<TrustFundDbContext> opti
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(TrustFundDbContext).Assembly);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkflowInstance).Assembly);
-        if (Database.ProviderName == DatabaseProviders.SqliteProviderName
-            && options.FindExtension<TextMoneyOnSqliteExtension>() is null)
+        if (options.FindExtension<TextMoneyOnSqliteExtension>() is not null)
+            modelBuilder.Ignore<MoneyVersion>(); // the model of the migrations before integer money had no money version
+        else if (Database.ProviderName == DatabaseProviders.SqliteProviderName)
             MoneyStorage.StoreMoneyAsIntegers(modelBuilder);
     }
 

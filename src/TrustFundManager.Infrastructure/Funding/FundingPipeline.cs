@@ -3,6 +3,7 @@ using TrustFundManager.Domain.ConceptNotes;
 using TrustFundManager.Domain.Funding;
 using TrustFundManager.Domain.ReferenceData;
 using TrustFundManager.Infrastructure.Data;
+using TrustFundManager.Workflows.Instances;
 
 namespace TrustFundManager.Infrastructure.Funding;
 
@@ -18,12 +19,36 @@ public sealed record PipelineRow(int Rank, Guid ConceptNoteId, string Title, str
     Region? Region, int ThematicAreaNumber, DateTimeOffset ApprovedAt, int DaysWaiting, decimal FundingGapUsd,
     decimal CumulativeGapUsd, bool WithinFreeBalance, decimal AvailableToAreaUsd, bool FundableNow, PipelineScore Score);
 
-public sealed class FundingPipeline(TrustFundDbContext db, FundingQueries funding)
+/// <summary>
+/// The pipeline's size and what it asks for, against the free balance: the figures of <see cref="PipelineView"/> that
+/// need no ranking (the same sums, by the database).
+/// </summary>
+public sealed record PipelineTotals(int Notes, decimal TotalGapUsd, decimal FreeBalanceUsd)
 {
+    /// <summary>What the pipeline asks for beyond the free balance.</summary>
+    public decimal ShortfallUsd => Math.Max(0, TotalGapUsd - FreeBalanceUsd);
+}
+
+public sealed class FundingPipeline(TrustFundDbContext db, FundingStatusCache funding)
+{
+    public async Task<PipelineTotals> TotalsAsync(CancellationToken ct)
+    {
+        var totals = await (
+                from instance in InPipeline()
+                join note in db.ConceptNotes on instance.SubjectId equals note.Id
+                group note by 1 into all
+                select new { Notes = all.Count(), RequestedUsd = all.Sum(n => n.TotalRequestedUsd ?? 0) })
+            .SingleOrDefaultAsync(ct);
+        var free = await funding.FreeBalanceAsync(ct);
+        return new PipelineTotals(totals?.Notes ?? 0, totals?.RequestedUsd ?? 0, free.TotalUsd);
+    }
+
+    private IQueryable<WorkflowInstance> InPipeline() => db.WorkflowInstances.Where(i =>
+        i.DefinitionId == ConceptNoteStatus.WorkflowId && i.State == ConceptNoteStatus.ApprovedInPipeline);
+
     public async Task<PipelineView> RankAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var inPipeline = db.WorkflowInstances.Where(i =>
-            i.DefinitionId == ConceptNoteStatus.WorkflowId && i.State == ConceptNoteStatus.ApprovedInPipeline);
+        var inPipeline = InPipeline();
         var waiting = await (
                 from instance in inPipeline
                 join note in db.ConceptNotes on instance.SubjectId equals note.Id

@@ -1798,6 +1798,26 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrustFundManager.Infrastructure.Funding.MoneyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MoneyVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("TrustFundManager.Workflows.Instances.StoredWorkflowDefinition", b =>
                 {
                     b.Property<string>("Id")
@@ -1958,6 +1978,8 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
                     b.HasIndex("InstanceId", "Step")
                         .IsUnique();
 
+                    b.HasIndex("InstanceId", "ToState", "At");
+
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
@@ -2005,9 +2027,9 @@ namespace TrustFundManager.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedAt", "OpenedAt");
-
                     b.HasIndex("InstanceId", "ClosedAt");
+
+                    b.HasIndex("ClosedAt", "OpenedAt", "Roles", "AssignedTo", "InstanceId");
 
                     b.ToTable("WorkflowTasks");
                 });

@@ -1791,6 +1791,26 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TrustFundManager.Infrastructure.Funding.MoneyVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MoneyVersion", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Version = new Guid("00000000-0000-0000-0000-000000000000")
+                        });
+                });
+
             modelBuilder.Entity("TrustFundManager.Workflows.Instances.StoredWorkflowDefinition", b =>
                 {
                     b.Property<string>("Id")
@@ -1951,6 +1971,8 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
                     b.HasIndex("InstanceId", "Step")
                         .IsUnique();
 
+                    b.HasIndex("InstanceId", "ToState", "At");
+
                     b.ToTable("WorkflowJournal", (string)null);
                 });
 
@@ -1998,9 +2020,9 @@ namespace TrustFundManager.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClosedAt", "OpenedAt");
-
                     b.HasIndex("InstanceId", "ClosedAt");
+
+                    b.HasIndex("ClosedAt", "OpenedAt", "Roles", "AssignedTo", "InstanceId");
 
                     b.ToTable("WorkflowTasks");
                 });

@@ -94,6 +94,20 @@ public sealed class TaskInboxTests : IAsyncLifetime
             .Select(t => t.GetProperty("subject").GetProperty("title").GetString()));
     }
 
+    [Fact]
+    public async Task Every_page_of_the_inbox_gives_the_same_total_the_last_one_and_past_the_end_included()
+    {
+        for (var i = 0; i < 5; i++) await _api.StartAsync(title: $"Note {i}");
+        using var client = await _api.CreateClientAsAsync("gov.mex");
+
+        foreach (var (query, items) in new[] { ("page=1&pageSize=2", 2), ("page=3&pageSize=2", 1), ("page=4&pageSize=2", 0), ("page=1&pageSize=20", 5) })
+        {
+            var page = await HttpAssert.OkJsonAsync(await client.GetAsync($"/api/tasks/mine?{query}", Ct));
+            Assert.Equal(5, page.GetProperty("totalCount").GetInt32());
+            Assert.Equal(items, page.GetProperty("items").GetArrayLength());
+        }
+    }
+
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync() => _api.DisposeAsync();

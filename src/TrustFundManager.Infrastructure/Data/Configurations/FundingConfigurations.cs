@@ -208,3 +208,14 @@ internal sealed class FundLedgerConfiguration : IEntityTypeConfiguration<FundLed
         builder.HasData(FundLedger.Initial);
     }
 }
+
+internal sealed class MoneyVersionConfiguration : IEntityTypeConfiguration<MoneyVersion>
+{
+    public void Configure(EntityTypeBuilder<MoneyVersion> builder)
+    {
+        builder.ToTable("MoneyVersion");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasData(MoneyVersion.Initial);
+    }
+}
