@@ -212,6 +212,9 @@ public sealed class OpenApiDocumentTests(SqliteApiFactory api) : IClassFixture<S
         Assert.Equal(1, ballot.GetProperty("conceptNoteIds").GetProperty("minItems").GetInt32());
         Assert.Equal(100, schemas.GetProperty("DepositRequest").GetProperty("properties").GetProperty("reference")
             .GetProperty("maxLength").GetInt32());
+        // Only the choice must be sent with a vote: conditions, reason and comment may be left out (read as null).
+        Assert.Equal(["choice"], schemas.GetProperty("CastVoteRequest").GetProperty("required").EnumerateArray()
+            .Select(r => r.GetString()!).ToList());
 
         var pageSizes = Operations(document)
             .SelectMany(o => o.Operation.TryGetProperty("parameters", out var p) ? p.EnumerateArray() : Enumerable.Empty<JsonElement>())

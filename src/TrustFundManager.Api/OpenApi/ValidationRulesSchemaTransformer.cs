@@ -9,7 +9,7 @@ namespace TrustFundManager.Api.OpenApi;
 
 /// <summary>
 /// Carries the validators' unconditional rules into the schemas, so that a client knows them before it sends: a
-/// property that must be given is <c>required</c>; lengths, item counts, ranges and patterns become <c>minLength</c>,
+/// property that must be given is <c>required</c>, and one that may be null and that no rule demands is not; lengths, item counts, ranges and patterns become <c>minLength</c>,
 /// <c>maxLength</c>, <c>minItems</c>, <c>minimum</c>, <c>maximum</c> and <c>pattern</c>, for bodies and for the query
 /// records alike (<c>pageSize</c>'s maximum among them). Rules under a condition (<c>When</c>), and rules the schema
 /// cannot say (<c>Must</c>, rules across fields), stay the validators' alone; the 400's <c>errors</c> names them.
@@ -35,17 +35,26 @@ public sealed class ValidationRulesSchemaTransformer(IServiceScopeFactory scopes
             if (!properties.TryGetValue(json.Name, out var propertySchema)) continue;
             // The validators name members as the JSON does (camelCase, ValidatorOptions' name resolver).
             var memberRules = rules.GetRulesForMember(json.Name).ToList();
-            if (memberRules.Count == 0) continue;
             if (Unconditional(memberRules).Any(v => v is INotNullValidator or INotEmptyValidator))
             {
                 schema.Required ??= new HashSet<string>();
                 schema.Required.Add(json.Name);
             }
-            if (propertySchema is OpenApiSchema inline) Apply(inline, memberRules);
+            else if (MayBeNull(propertySchema))
+            {
+                // A positional record's parameters are all 'required' to the generator, but a member left out is read
+                // as null, which this one's validator accepts: a client need not send it.
+                schema.Required?.Remove(json.Name);
+            }
+            if (memberRules.Count > 0 && propertySchema is OpenApiSchema inline) Apply(inline, memberRules);
         }
 
         return Task.CompletedTask;
     }
+
+    private static bool MayBeNull(IOpenApiSchema schema) =>
+        schema.Type?.HasFlag(JsonSchemaType.Null) == true
+        || schema.OneOf?.Any(branch => branch.Type == JsonSchemaType.Null) == true;
 
     private IValidatorDescriptor? DescriptorFor(Type type)
     {
