@@ -15,7 +15,7 @@ public sealed class AuditLogEndpoints : IEndpointGroup
             .RequireAuthorization(Policies.ReadAuditLog)
             .WithRequestValidation<AuditLogQuery>()
             .WithName("ListAuditLog")
-            .WithSummary("Lists recorded changes, newest first; filter by entity type, entity id or actor.");
+            .WithSummary("Lists recorded changes, newest first; filter by entity type, entity id or actor; page by number or, for long walks, by the previous page's nextBefore.");
     }
 
     private static async Task<Ok<AuditLogPage>> List([AsParameters] AuditLogQuery query, ClaimsPrincipal user,

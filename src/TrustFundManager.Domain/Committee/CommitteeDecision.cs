@@ -140,9 +140,15 @@ public sealed class CommitteeDecision : IAppendOnlyRecord
     public int Reject { get; private set; }
     public int Abstain { get; private set; }
     public int Recused { get; private set; }
+    // What the members wrote and how each constituency voted are published only through the decision's own views,
+    // which hide small cells; the audit log records that the decision was written, never these.
+    [AuditWithheld]
     public string Rationale { get; private set; }
+    [AuditWithheld]
     public string TallyJson { get; private set; }
+    [AuditWithheld]
     public string ConditionsJson { get; private set; }
+    [AuditWithheld]
     public string ReasonsJson { get; private set; }
     public string RecusalsJson { get; private set; }
 

@@ -11,7 +11,8 @@ namespace TrustFundManager.Infrastructure.Auditing;
 /// Writes one <see cref="AuditEntry"/> per added, changed or removed entity, in the same SaveChanges and so
 /// the same transaction as the change itself. Refuses any change to existing audit entries. Values marked
 /// <see cref="AuditWithheldAttribute"/> (a secret vote's content) are never written: the entry shows only that the
-/// entity changed.
+/// entity changed. Append-only records are audited when added, so the log alone shows a deposit's rate, fee and
+/// reference or a transfer's tranche.
 /// </summary>
 public sealed class AuditInterceptor(IActorContext actorContext, TimeProvider timeProvider) : SaveChangesInterceptor
 {
@@ -41,13 +42,12 @@ public sealed class AuditInterceptor(IActorContext actorContext, TimeProvider ti
 
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (entry.Entity is IAppendOnlyRecord)
-            {
-                if (entry.State is EntityState.Modified or EntityState.Deleted)
-                    throw new InvalidOperationException(
-                        $"{entry.Metadata.ClrType.Name} records are append-only: they are never changed or removed.");
-                continue;
-            }
+            if (entry.Entity is IAppendOnlyRecord && entry.State is (EntityState.Modified or EntityState.Deleted))
+                throw new InvalidOperationException(
+                    $"{entry.Metadata.ClrType.Name} records are append-only: they are never changed or removed.");
+            // The log does not record its own entries; every other record written, append-only ones included
+            // (deposits, transfers, decisions, versions, the journal), gets an entry of its own.
+            if (entry.Entity is AuditEntry) continue;
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
 
             var changes = DescribeChanges(entry);

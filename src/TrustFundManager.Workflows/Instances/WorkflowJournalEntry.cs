@@ -49,6 +49,9 @@ public sealed class WorkflowJournalEntry : IAppendOnlyRecord
 
     /// <summary>The roles the actor held when acting, comma-separated.</summary>
     public string ActorRoles { get; private set; }
+    // Read through the instance's history, with that view's access: the audit log says a step was taken, not why,
+    // since the step that records a committee's decision quotes the members' conditions and reasons.
+    [AuditWithheld]
     public string? Comment { get; private set; }
     public DateTimeOffset At { get; private set; }
 }
