@@ -15,6 +15,7 @@ public static class ApplicationServiceCollectionExtensions
     {
         services.AddScoped<WorkflowSubjects>();
         services.AddScoped<WorkflowActions>();
+        services.AddSingleton<ConceptNotes.DraftCapGate>();
         foreach (var type in UseCaseTypes) services.AddScoped(type);
         services.AddValidatorsFromAssemblyContaining<WorkflowActions>(includeInternalTypes: true);
         Common.RequestValidation.UseJsonPropertyNames();

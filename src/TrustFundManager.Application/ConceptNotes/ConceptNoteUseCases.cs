@@ -17,7 +17,8 @@ namespace TrustFundManager.Application.ConceptNotes;
 /// would take part in).
 /// </summary>
 public sealed class ConceptNoteUseCases(TrustFundDbContext db, WorkflowEngine engine, WorkflowCatalog catalog,
-    WorkflowSubjects subjects, WorkflowActions actions, ConceptNoteRulesReader rulesReader, TimeProvider time)
+    WorkflowSubjects subjects, WorkflowActions actions, ConceptNoteRulesReader rulesReader, DraftCapGate draftCapGate,
+    TimeProvider time)
 {
     /// <summary>Starts a draft: a government for its own country, the FMU on a government's behalf.</summary>
     public async Task<ConceptNoteResponse> CreateAsync(ConceptNoteRequest request, WorkflowActor actor,
@@ -29,7 +30,10 @@ public sealed class ConceptNoteUseCases(TrustFundDbContext db, WorkflowEngine en
         if (content.Country.Length > 0 && !actor.Roles.Contains(Roles.FundManager) && content.Country != actor.Country)
             throw new AccessDeniedException(
                 $"A government drafts concept notes for its own country only ({actor.Country ?? "none in your sign-in"}).");
-        if (!actor.IsSystem && !actor.Roles.Contains(Roles.FundManager)) await EnsureDraftCapAsync(content.Country, ct);
+        using var turn = actor.IsSystem || actor.Roles.Contains(Roles.FundManager)
+            ? null
+            : await draftCapGate.EnterAsync(content.Country, ct);
+        if (turn is not null) await EnsureDraftCapAsync(content.Country, ct);
 
         var note = ConceptNote.Draft(content, await rulesReader.ReadAsync(ct), actor.UserId, time.GetUtcNow());
         db.ConceptNotes.Add(note);
@@ -42,6 +46,7 @@ public sealed class ConceptNoteUseCases(TrustFundDbContext db, WorkflowEngine en
     /// <summary>
     /// A government holds at most the fund's <c>MaxOpenDraftsPerGovernment</c> notes in draft at once (409 beyond): a
     /// flood of drafts from one sign-in cannot fill the database. The FMU, drafting on a government's behalf, is not capped.
+    /// Called within the country's turn at the <see cref="DraftCapGate"/>, held until the draft is saved.
     /// </summary>
     private async Task EnsureDraftCapAsync(string country, CancellationToken ct)
     {
